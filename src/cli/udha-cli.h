@@ -1,0 +1,45 @@
+/* udha-cli.h
+ *
+ * Copyright 2026 The Udha authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Exit codes of udha-cli. */
+#define UDHA_CLI_EXIT_OK    0
+#define UDHA_CLI_EXIT_USER  1   /* a user error: one clear line on stderr */
+#define UDHA_CLI_EXIT_USAGE 2   /* a usage error */
+
+/* Options every command understands. */
+typedef struct
+{
+  char *vault_path;        /* --vault PATH, or the default vault */
+  char *user;              /* --user NAME */
+  char *passphrase_file;   /* --passphrase-file FILE */
+} UdhaCliGlobal;
+
+typedef int (*UdhaCliCommandFunc) (UdhaCliGlobal *global,
+                                   int            argc,
+                                   char         **argv);
+
+typedef struct
+{
+  const char         *name;        /* "init", "audit verify", ... */
+  const char         *summary;     /* N_() one-line help */
+  UdhaCliCommandFunc  run;
+} UdhaCliCommand;
+
+/* Prints "udha-cli: <message>" on stderr and returns UDHA_CLI_EXIT_USER. */
+int      udha_cli_fail        (const char  *format,
+                               ...) G_GNUC_PRINTF (1, 2);
+/* Prints a usage error and returns UDHA_CLI_EXIT_USAGE. */
+int      udha_cli_usage_error (const char  *format,
+                               ...) G_GNUC_PRINTF (1, 2);
+
+G_END_DECLS

@@ -1,0 +1,278 @@
+/* udha-application.c
+ *
+ * Copyright 2026 The Udha authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "udha-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "udha-application.h"
+#include "udha-preferences-window.h"
+#include "udha-window.h"
+
+struct _UdhaApplication
+{
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+};
+
+G_DEFINE_FINAL_TYPE (UdhaApplication, udha_application, ADW_TYPE_APPLICATION)
+
+/* The language the interface was started in: "en", "sq" or "" (system). */
+static char ui_language[8];
+
+/* Auxiliary methods */
+
+static GSettings *
+new_settings_if_installed (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source == NULL)
+    return NULL;
+
+  schema = g_settings_schema_source_lookup (source, BASE_ID, TRUE);
+  if (schema == NULL)
+    return NULL;
+
+  return g_settings_new (BASE_ID);
+}
+
+/**
+ * udha_application_setup_i18n:
+ *
+ * Applies the language chosen in Preferences, then binds the gettext domain.
+ * Call once, at the very start of main(), before GTK is initialised: the
+ * choice takes effect at the next start, never in a running window.
+ */
+void
+udha_application_setup_i18n (void)
+{
+  g_autoptr(GSettings) settings = new_settings_if_installed ();
+  const char *localedir = g_getenv ("UDHA_LOCALEDIR");
+  g_autofree char *language = NULL;
+
+  if (settings != NULL)
+    language = g_settings_get_string (settings, "language");
+
+  if (g_strcmp0 (language, "en") == 0 || g_strcmp0 (language, "sq") == 0)
+    {
+      /* LANGUAGE outranks LC_MESSAGES for gettext, and GTK's own strings
+       * follow it too. */
+      g_setenv ("LANGUAGE", language, TRUE);
+      g_strlcpy (ui_language, language, sizeof ui_language);
+    }
+
+  setlocale (LC_ALL, "");
+
+  /* gettext ignores LANGUAGE in the "C" locale; fall back to C.UTF-8, which
+   * keeps C collation and number formats but lets the catalogue load. */
+  if (ui_language[0] != '\0')
+    {
+      const char *messages = setlocale (LC_MESSAGES, NULL);
+
+      if (messages == NULL || g_strcmp0 (messages, "C") == 0 || g_strcmp0 (messages, "POSIX") == 0)
+        setlocale (LC_MESSAGES, "C.UTF-8");
+    }
+
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
+
+/**
+ * udha_application_get_ui_language:
+ *
+ * Returns: the language forced at start-up ("en" or "sq"), or "" when the
+ *   interface follows the system language
+ */
+const char *
+udha_application_get_ui_language (void)
+{
+  return ui_language;
+}
+
+/* Action callbacks */
+
+static void
+udha_application_quit_action (GSimpleAction *action,
+                              GVariant      *parameter,
+                              gpointer       user_data)
+{
+  UdhaApplication *self = user_data;
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+  /* Closing each window runs its close handler, which locks the vault and
+   * saves the window state. */
+  for (GList *l = g_list_copy (windows); l != NULL; l = g_list_delete_link (l, l))
+    gtk_window_close (GTK_WINDOW (l->data));
+
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+udha_application_preferences_action (GSimpleAction *action,
+                                     GVariant      *parameter,
+                                     gpointer       user_data)
+{
+  UdhaApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  UdhaPreferencesWindow *preferences;
+
+  preferences = udha_preferences_window_new (self->settings);
+  gtk_window_set_transient_for (GTK_WINDOW (preferences), parent);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
+udha_application_shortcuts_action (GSimpleAction *action,
+                                   GVariant      *parameter,
+                                   gpointer       user_data)
+{
+  UdhaApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+}
+
+static void
+udha_application_about_action (GSimpleAction *action,
+                               GVariant      *parameter,
+                               gpointer       user_data)
+{
+  static const char *developers[] = { "The Udha authors", NULL };
+  UdhaApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", parent,
+                        "modal", TRUE,
+                        "application-name", "Udha",
+                        "application-icon", APP_ID,
+                        "developer-name", _("The Udha authors"),
+                        "version", PACKAGE_VERSION,
+                        "comments", _("Case management for teams that assist migrants in Albania. "
+                                      "Case records stay encrypted on this computer."),
+                        "website", "https://github.com/udha/udha",
+                        "issue-url", "https://github.com/udha/udha/issues",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "copyright", "© 2026 The Udha authors",
+                        "developers", developers,
+                        /* Translators: put your names here, one per line, e.g.
+                         * "Ana Hoxha <ana@example.org>". They appear in the About window. */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", udha_application_quit_action },
+  { "preferences", udha_application_preferences_action },
+  { "shortcuts", udha_application_shortcuts_action },
+  { "about", udha_application_about_action },
+};
+
+/* GApplication vfuncs */
+
+static void
+udha_application_startup (GApplication *application)
+{
+  UdhaApplication *self = (UdhaApplication *)application;
+
+  G_APPLICATION_CLASS (udha_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit",
+                                         (const char *[]) { "<Control>q", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
+                                         (const char *[]) { "<Control>comma", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.shortcuts",
+                                         (const char *[]) { "<Control>question", NULL });
+}
+
+static void
+udha_application_activate (GApplication *application)
+{
+  UdhaApplication *self = (UdhaApplication *)application;
+  GtkWindow *window;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (window == NULL)
+    window = GTK_WINDOW (udha_window_new (self));
+
+  gtk_window_present (window);
+}
+
+static void
+udha_application_finalize (GObject *object)
+{
+  UdhaApplication *self = (UdhaApplication *)object;
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (udha_application_parent_class)->finalize (object);
+}
+
+static void
+udha_application_class_init (UdhaApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = udha_application_finalize;
+
+  app_class->startup = udha_application_startup;
+  app_class->activate = udha_application_activate;
+}
+
+static void
+udha_application_init (UdhaApplication *self)
+{
+  self->settings = g_settings_new (BASE_ID);
+}
+
+/**
+ * udha_application_new:
+ * @application_id: the application ID
+ * @flags: #GApplicationFlags
+ *
+ * Returns: (transfer full): a new #UdhaApplication
+ */
+UdhaApplication *
+udha_application_new (const char        *application_id,
+                      GApplicationFlags  flags)
+{
+  g_return_val_if_fail (application_id != NULL, NULL);
+
+  return g_object_new (UDHA_TYPE_APPLICATION,
+                       "application-id", application_id,
+                       "flags", flags,
+                       "resource-base-path", "/io/github/udha/Udha",
+                       NULL);
+}
+
+/**
+ * udha_application_get_settings:
+ * @self: a #UdhaApplication
+ *
+ * Returns: (transfer none): the application's settings
+ */
+GSettings *
+udha_application_get_settings (UdhaApplication *self)
+{
+  g_return_val_if_fail (UDHA_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}
