@@ -73,14 +73,24 @@ udha_application_setup_i18n (void)
 
   setlocale (LC_ALL, "");
 
-  /* gettext ignores LANGUAGE in the "C" locale; fall back to C.UTF-8, which
-   * keeps C collation and number formats but lets the catalogue load. */
+  /* gettext ignores LANGUAGE in the C locales (C, C.UTF-8, POSIX), so a
+   * person who picks Shqip on such a system would still see English. Switch
+   * only the messages category to a UTF-8 locale that exists; dates and
+   * numbers keep following the system. */
   if (ui_language[0] != '\0')
     {
       const char *messages = setlocale (LC_MESSAGES, NULL);
 
-      if (messages == NULL || g_strcmp0 (messages, "C") == 0 || g_strcmp0 (messages, "POSIX") == 0)
-        setlocale (LC_MESSAGES, "C.UTF-8");
+      if (messages == NULL || g_str_has_prefix (messages, "C") || g_strcmp0 (messages, "POSIX") == 0)
+        {
+          static const char * const candidates[] = {
+            "sq_AL.UTF-8", "en_US.UTF-8", "en_GB.UTF-8", "C.UTF-8",
+          };
+
+          for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
+            if (setlocale (LC_MESSAGES, candidates[i]) != NULL)
+              break;
+        }
     }
 
   bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
@@ -158,7 +168,7 @@ udha_application_about_action (GSimpleAction *action,
                         "transient-for", parent,
                         "modal", TRUE,
                         "application-name", "Udha",
-                        "application-icon", APP_ID,
+                        "application-icon", BASE_ID,
                         "developer-name", _("The Udha authors"),
                         "version", PACKAGE_VERSION,
                         "comments", _("Case management for teams that assist migrants in Albania. "

@@ -11,7 +11,16 @@
 
 #include <glib/gi18n.h>
 
+#include "udha-core.h"
+#include "udha-create-page.h"
+#include "udha-home-page.h"
+#include "udha-passphrase-dialog.h"
+#include "udha-unlock-page.h"
+#include "udha-vault.h"
 #include "udha-window.h"
+
+/* How often the idle timer looks at the clock. */
+#define IDLE_CHECK_SECONDS 15
 
 struct _UdhaWindow
 {
@@ -20,12 +29,311 @@ struct _UdhaWindow
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
   GtkStack             *stack;
+  GtkButton            *lock_button;
+  GtkLabel             *user_label;
+  UdhaCreatePage       *create_page;
+  UdhaUnlockPage       *unlock_page;
+  UdhaHomePage         *home_page;
 
   /* Owned */
   GSettings            *settings;
+  char                 *vault_path;
+  UdhaVault            *vault;
+  GCancellable         *cancellable;
+  gint64                last_activity;    /* monotonic µs */
+  guint                 idle_source;
 };
 
 G_DEFINE_FINAL_TYPE (UdhaWindow, udha_window, ADW_TYPE_APPLICATION_WINDOW)
+
+/* Auxiliary methods */
+
+static char *
+resolve_vault_path (GSettings *settings)
+{
+  g_autofree char *path = g_settings_get_string (settings, "vault-path");
+
+  if (path[0] == '\0')
+    return udha_core_default_vault_path ();
+
+  return g_steal_pointer (&path);
+}
+
+static void
+update_actions (UdhaWindow *self)
+{
+  gboolean open = self->vault != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.lock", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.change-passphrase", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.verify-vault", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.create-vault",
+                                 !open && !udha_vault_exists (self->vault_path));
+  gtk_widget_set_visible (GTK_WIDGET (self->lock_button), open);
+  gtk_widget_set_visible (GTK_WIDGET (self->user_label), open);
+}
+
+static void
+show_unlock (UdhaWindow *self,
+             const char *message)
+{
+  g_autofree char *last_user = g_settings_get_string (self->settings, "last-user");
+
+  udha_unlock_page_set_vault_path (self->unlock_page, self->vault_path);
+  udha_unlock_page_reset (self->unlock_page, last_user[0] != '\0' ? last_user : NULL, message);
+  gtk_stack_set_visible_child_name (self->stack, "unlock");
+  udha_unlock_page_focus (self->unlock_page);
+}
+
+static void
+update_home (UdhaWindow *self)
+{
+  udha_home_page_update (self->home_page,
+                         udha_vault_get_user_name (self->vault),
+                         self->vault_path,
+                         udha_vault_get_keys_generation (self->vault),
+                         g_settings_get_uint (self->settings, "idle-lock-minutes"));
+}
+
+static void
+lock_vault (UdhaWindow *self,
+            const char *message)
+{
+  g_autoptr(UdhaVault) vault = g_steal_pointer (&self->vault);
+
+  if (vault == NULL)
+    return;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->idle_source, g_source_remove);
+
+  /* Closes every connection and wipes the keys; the page set-up below
+   * drops every widget's view of the data. */
+  udha_vault_lock (vault);
+  udha_home_page_set_verify_result (self->home_page, NULL);
+  gtk_label_set_label (self->user_label, "");
+
+  update_actions (self);
+  show_unlock (self, message);
+}
+
+static gboolean
+idle_check_cb (gpointer user_data)
+{
+  UdhaWindow *self = user_data;
+
+  udha_window_check_idle (self, g_get_monotonic_time ());
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+required_passphrase_closed_cb (UdhaWindow           *self,
+                               UdhaPassphraseDialog *dialog)
+{
+  /* A person who will not replace a one-time passphrase cannot work. */
+  if (self->vault != NULL && udha_vault_get_must_change_passphrase (self->vault))
+    lock_vault (self, _("Choose your own passphrase to start working. Unlock again with the one-time passphrase."));
+}
+
+static void
+passphrase_changed_cb (UdhaWindow *self)
+{
+  update_home (self);
+  udha_window_add_toast (self, _("Passphrase changed"));
+}
+
+static void
+open_vault (UdhaWindow *self,
+            UdhaVault  *vault)
+{
+  g_autofree char *label = NULL;
+
+  g_set_object (&self->vault, vault);
+  self->cancellable = g_cancellable_new ();
+
+  g_settings_set_string (self->settings, "last-user", udha_vault_get_user_name (vault));
+
+  /* Translators: shown in the header bar; %s is the signed-in user */
+  label = g_strdup_printf (_("Signed in: %s"), udha_vault_get_user_name (vault));
+  gtk_label_set_label (self->user_label, label);
+
+  update_home (self);
+  gtk_stack_set_visible_child_name (self->stack, "home");
+  update_actions (self);
+
+  self->last_activity = g_get_monotonic_time ();
+  g_clear_handle_id (&self->idle_source, g_source_remove);
+  self->idle_source = g_timeout_add_seconds (IDLE_CHECK_SECONDS, idle_check_cb, self);
+
+  if (udha_vault_get_keys_file_older (vault))
+    udha_window_add_toast (self, _("This vault was opened with an older key file. Ask your administrator to check the key file."));
+
+  if (udha_vault_get_must_change_passphrase (vault))
+    {
+      UdhaPassphraseDialog *dialog = udha_passphrase_dialog_new (GTK_WINDOW (self), vault, TRUE);
+
+      g_signal_connect_object (dialog, "changed", G_CALLBACK (passphrase_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (dialog, "destroy", G_CALLBACK (required_passphrase_closed_cb),
+                               self, G_CONNECT_SWAPPED);
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+}
+
+/* Signal callbacks */
+
+static void
+activity_cb (UdhaWindow *self)
+{
+  self->last_activity = g_get_monotonic_time ();
+}
+
+static void
+vault_created_cb (UdhaWindow *self,
+                  UdhaVault  *vault)
+{
+  open_vault (self, vault);
+  udha_window_add_toast (self, _("Vault created"));
+}
+
+static void
+create_cancelled_cb (UdhaWindow *self)
+{
+  gtk_stack_set_visible_child_name (self->stack, "welcome");
+}
+
+static void
+vault_unlocked_cb (UdhaWindow *self,
+                   UdhaVault  *vault)
+{
+  open_vault (self, vault);
+}
+
+static void
+idle_minutes_changed_cb (UdhaWindow *self)
+{
+  if (self->vault != NULL)
+    update_home (self);
+}
+
+static gboolean
+udha_window_close_request (GtkWindow *window)
+{
+  UdhaWindow *self = UDHA_WINDOW (window);
+
+  lock_vault (self, NULL);
+
+  return GTK_WINDOW_CLASS (udha_window_parent_class)->close_request (window);
+}
+
+/* Actions */
+
+static void
+create_vault_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  UdhaWindow *self = UDHA_WINDOW (widget);
+
+  udha_create_page_set_vault_path (self->create_page, self->vault_path);
+  udha_create_page_reset (self->create_page);
+  gtk_stack_set_visible_child_name (self->stack, "create");
+}
+
+static void
+lock_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  lock_vault (UDHA_WINDOW (widget), NULL);
+}
+
+static void
+change_passphrase_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  UdhaWindow *self = UDHA_WINDOW (widget);
+  UdhaPassphraseDialog *dialog;
+
+  if (self->vault == NULL)
+    return;
+
+  dialog = udha_passphrase_dialog_new (GTK_WINDOW (self), self->vault, FALSE);
+  g_signal_connect_object (dialog, "changed", G_CALLBACK (passphrase_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+verify_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (udha_vault_verify (task_data, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
+}
+
+static void
+verify_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(UdhaWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *when = udha_format_date_time (now);
+  g_autofree char *message = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      udha_home_page_set_verifying (self->home_page, FALSE);
+      /* Translators: %s is the problem found, %s the date and time of the check */
+      message = g_strdup_printf (_("Problem found on %2$s: %1$s"), error->message, when);
+      udha_home_page_set_verify_result (self->home_page, message);
+      udha_window_add_toast (self, _("The vault check found a problem"));
+    }
+  else
+    {
+      udha_home_page_set_verifying (self->home_page, FALSE);
+      /* Translators: %s is the date and time of the check */
+      message = g_strdup_printf (_("Every page is intact (checked %s)"), when);
+      udha_home_page_set_verify_result (self->home_page, message);
+      udha_window_add_toast (self, _("The vault is intact"));
+    }
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.verify-vault", self->vault != NULL);
+}
+
+static void
+verify_vault_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  UdhaWindow *self = UDHA_WINDOW (widget);
+  g_autoptr(GTask) task = NULL;
+
+  if (self->vault == NULL)
+    return;
+
+  gtk_widget_action_set_enabled (widget, "win.verify-vault", FALSE);
+  udha_home_page_set_verifying (self->home_page, TRUE);
+
+  task = g_task_new (NULL, self->cancellable, verify_done_cb, g_object_ref (self));
+  g_task_set_source_tag (task, verify_vault_action);
+  g_task_set_task_data (task, g_object_ref (self->vault), g_object_unref);
+  g_task_run_in_thread (task, verify_thread);
+}
+
+/* GObject vfuncs */
 
 static void
 udha_window_constructed (GObject *object)
@@ -46,9 +354,19 @@ udha_window_constructed (GObject *object)
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+  g_signal_connect_object (self->settings, "changed::idle-lock-minutes",
+                           G_CALLBACK (idle_minutes_changed_cb), self, G_CONNECT_SWAPPED);
 
   if (DEVELOPMENT_BUILD)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+
+  self->vault_path = resolve_vault_path (self->settings);
+  if (udha_vault_exists (self->vault_path))
+    show_unlock (self, NULL);
+  else
+    gtk_stack_set_visible_child_name (self->stack, "welcome");
+
+  update_actions (self);
 }
 
 static void
@@ -56,6 +374,8 @@ udha_window_dispose (GObject *object)
 {
   UdhaWindow *self = (UdhaWindow *)object;
 
+  lock_vault (self, NULL);
+  g_clear_handle_id (&self->idle_source, g_source_remove);
   g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (self), UDHA_TYPE_WINDOW);
 
@@ -63,23 +383,73 @@ udha_window_dispose (GObject *object)
 }
 
 static void
+udha_window_finalize (GObject *object)
+{
+  UdhaWindow *self = (UdhaWindow *)object;
+
+  g_free (self->vault_path);
+
+  G_OBJECT_CLASS (udha_window_parent_class)->finalize (object);
+}
+
+static void
 udha_window_class_init (UdhaWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->constructed = udha_window_constructed;
   object_class->dispose = udha_window_dispose;
+  object_class->finalize = udha_window_finalize;
+  window_class->close_request = udha_window_close_request;
+
+  g_type_ensure (UDHA_TYPE_CREATE_PAGE);
+  g_type_ensure (UDHA_TYPE_UNLOCK_PAGE);
+  g_type_ensure (UDHA_TYPE_HOME_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/udha/Udha/ui/udha-window.ui");
   gtk_widget_class_bind_template_child (widget_class, UdhaWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, UdhaWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, UdhaWindow, lock_button);
+  gtk_widget_class_bind_template_child (widget_class, UdhaWindow, user_label);
+  gtk_widget_class_bind_template_child (widget_class, UdhaWindow, create_page);
+  gtk_widget_class_bind_template_child (widget_class, UdhaWindow, unlock_page);
+  gtk_widget_class_bind_template_child (widget_class, UdhaWindow, home_page);
+  gtk_widget_class_bind_template_callback (widget_class, vault_created_cb);
+  gtk_widget_class_bind_template_callback (widget_class, create_cancelled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, vault_unlocked_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.create-vault", NULL, create_vault_action);
+  gtk_widget_class_install_action (widget_class, "win.lock", NULL, lock_action);
+  gtk_widget_class_install_action (widget_class, "win.change-passphrase", NULL, change_passphrase_action);
+  gtk_widget_class_install_action (widget_class, "win.verify-vault", NULL, verify_vault_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.lock", NULL);
 }
 
 static void
 udha_window_init (UdhaWindow *self)
 {
+  GtkEventController *controller;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Any key press, click or pointer movement in the window counts as use. */
+  controller = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_swapped (controller, "key-pressed", G_CALLBACK (activity_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  controller = gtk_event_controller_motion_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_swapped (controller, "motion", G_CALLBACK (activity_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  controller = GTK_EVENT_CONTROLLER (gtk_gesture_click_new ());
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_swapped (controller, "pressed", G_CALLBACK (activity_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
 /**
@@ -100,7 +470,8 @@ udha_window_new (UdhaApplication *application)
  * udha_window_get_visible_page:
  * @self: a #UdhaWindow
  *
- * Returns: the name of the page the window shows: "welcome", "unlock" or "home"
+ * Returns: the name of the page the window shows: "welcome", "create",
+ *   "unlock" or "home"
  */
 const char *
 udha_window_get_visible_page (UdhaWindow *self)
@@ -108,6 +479,55 @@ udha_window_get_visible_page (UdhaWindow *self)
   g_return_val_if_fail (UDHA_IS_WINDOW (self), NULL);
 
   return gtk_stack_get_visible_child_name (self->stack);
+}
+
+/**
+ * udha_window_get_vault:
+ * @self: a #UdhaWindow
+ *
+ * Returns: (transfer none) (nullable): the open vault, or %NULL when locked
+ */
+UdhaVault *
+udha_window_get_vault (UdhaWindow *self)
+{
+  g_return_val_if_fail (UDHA_IS_WINDOW (self), NULL);
+
+  return self->vault;
+}
+
+/**
+ * udha_window_check_idle:
+ * @self: a #UdhaWindow
+ * @now: the monotonic time to compare with, in microseconds
+ *
+ * Locks the vault if nobody used the window for the number of minutes set
+ * in Preferences. Called by a timer; tests pass a time in the future.
+ *
+ * Returns: %TRUE if the vault was locked
+ */
+gboolean
+udha_window_check_idle (UdhaWindow *self,
+                        gint64      now)
+{
+  guint minutes;
+  g_autofree char *message = NULL;
+
+  g_return_val_if_fail (UDHA_IS_WINDOW (self), FALSE);
+
+  if (self->vault == NULL)
+    return FALSE;
+
+  minutes = g_settings_get_uint (self->settings, "idle-lock-minutes");
+  if (now - self->last_activity < (gint64) minutes * 60 * G_USEC_PER_SEC)
+    return FALSE;
+
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "The vault locked itself after %u minute without use.",
+                                          "The vault locked itself after %u minutes without use.",
+                                          minutes),
+                             minutes);
+  lock_vault (self, message);
+  return TRUE;
 }
 
 /**

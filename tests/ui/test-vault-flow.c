@@ -1,0 +1,397 @@
+/* test-vault-flow.c
+ *
+ * Copyright 2026 The Udha authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Drives the vault pages the way a person does: create the vault, store the
+ * recovery key, lock, a wrong passphrase, unlock, auto-lock, change the
+ * passphrase, a one-time passphrase after a reset, and the vault check.
+ * Runs twice: in English and (UDHA_TEST_LANG=sq) in Albanian, saving a
+ * screenshot of every page in both.
+ */
+
+#define _GNU_SOURCE
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <sodium.h>
+
+#include "udha-application.h"
+#include "udha-core.h"
+#include "udha-create-page.h"
+#include "udha-home-page.h"
+#include "udha-passphrase-dialog.h"
+#include "udha-test-utils.h"
+#include "udha-unlock-page.h"
+#include "udha-vault.h"
+#include "udha-window.h"
+
+#define ADMIN        "a.hoxha"
+#define PASSPHRASE   "lumi drini ura guri 2026"
+#define PASSPHRASE_2 "mali i thate ne veri"
+
+typedef struct
+{
+  char            *dir;
+  char            *vault_path;
+  UdhaApplication *app;
+  UdhaWindow      *window;
+} Fixture;
+
+static const char *
+lang (void)
+{
+  const char *value = g_getenv ("UDHA_TEST_LANG");
+
+  return value != NULL ? value : "en";
+}
+
+static void
+shoot (GtkWidget  *widget,
+       const char *page)
+{
+  g_autofree char *name = g_strdup_printf ("%s-%s.png", page, lang ());
+
+  udha_test_iterate (300);   /* let crossfades finish */
+  udha_test_save_screenshot (widget, name);
+}
+
+static gpointer
+child (gpointer    widget,
+       GType       type,
+       const char *name)
+{
+  GObject *found = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (found);
+  return found;
+}
+
+static void
+set_text (gpointer    editable,
+          const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (editable), text);
+}
+
+static void
+click (gpointer button)
+{
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (button)));
+  g_signal_emit_by_name (button, "clicked");
+}
+
+static gboolean
+page_is_cb (gpointer data)
+{
+  Fixture *fixture = ((gpointer *) data)[0];
+  const char *page = ((gpointer *) data)[1];
+
+  return g_strcmp0 (udha_window_get_visible_page (fixture->window), page) == 0;
+}
+
+static void
+wait_for_page (Fixture    *fixture,
+               const char *page)
+{
+  gpointer data[2] = { fixture, (gpointer) page };
+
+  g_assert_true (udha_test_wait_until (page_is_cb, data, 30000));
+  g_assert_cmpstr (udha_window_get_visible_page (fixture->window), ==, page);
+}
+
+static gboolean
+unlock_idle_cb (gpointer data)
+{
+  return !udha_unlock_page_get_busy (data);
+}
+
+static gboolean
+mapped_cb (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+static gboolean
+dialog_gone_cb (gpointer data)
+{
+  return udha_test_find_window (UDHA_TYPE_PASSPHRASE_DIALOG) == NULL;
+}
+
+static gboolean
+dialog_shown_cb (gpointer data)
+{
+  return udha_test_find_window (UDHA_TYPE_PASSPHRASE_DIALOG) != NULL;
+}
+
+static void
+fixture_start_app (Fixture *fixture)
+{
+  static guint serial;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *app_id = g_strdup_printf ("%s.VaultTest%u", APP_ID, serial++);
+  GSettings *settings;
+
+  fixture->app = udha_application_new (app_id, G_APPLICATION_NON_UNIQUE);
+  settings = udha_application_get_settings (fixture->app);
+  g_settings_set_string (settings, "vault-path", fixture->vault_path);
+  g_settings_set_uint (settings, "idle-lock-minutes", 10);
+
+  g_application_register (G_APPLICATION (fixture->app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (fixture->app));
+
+  fixture->window = UDHA_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (fixture->app)));
+  g_assert_true (UDHA_IS_WINDOW (fixture->window));
+  g_assert_true (udha_test_wait_until (mapped_cb, fixture->window, 5000));
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+}
+
+static void
+fixture_stop_app (Fixture *fixture)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "quit", NULL);
+  udha_test_iterate (50);
+  g_clear_object (&fixture->app);
+  fixture->window = NULL;
+}
+
+static void
+unlock_with (Fixture    *fixture,
+             const char *user,
+             const char *passphrase)
+{
+  GObject *page = child (fixture->window, UDHA_TYPE_WINDOW, "unlock_page");
+
+  set_text (child (page, UDHA_TYPE_UNLOCK_PAGE, "user_entry"), user);
+  set_text (child (page, UDHA_TYPE_UNLOCK_PAGE, "passphrase_entry"), passphrase);
+  click (child (page, UDHA_TYPE_UNLOCK_PAGE, "unlock_button"));
+  g_assert_true (udha_test_wait_until (unlock_idle_cb, page, 30000));
+}
+
+static gboolean
+file_contains (const char *path,
+               const char *needle)
+{
+  g_autofree char *contents = NULL;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  return memmem (contents, len, needle, strlen (needle)) != NULL;
+}
+
+static void
+test_vault_flow (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *keys_path = NULL;
+  Fixture fixture = { 0, };
+  GObject *create_page, *unlock_page, *home_page;
+  GObject *error_label, *recovery_label;
+  GtkWidget *focus;
+  UdhaPassphraseDialog *dialog;
+  const char *recovery;
+
+  fixture.dir = g_dir_make_tmp ("udha-vault-flow-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture.vault_path = g_build_filename (fixture.dir, "cases.udb", NULL);
+  keys_path = udha_core_keys_path_for (fixture.vault_path);
+
+  /* 1. First run: the welcome page, then the creation form. */
+  fixture_start_app (&fixture);
+  g_assert_cmpstr (udha_window_get_visible_page (fixture.window), ==, "welcome");
+  shoot (GTK_WIDGET (fixture.window), "welcome");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.create-vault", NULL));
+  wait_for_page (&fixture, "create");
+  create_page = child (fixture.window, UDHA_TYPE_WINDOW, "create_page");
+
+  /* Inline validation names the problem and keeps the button off. */
+  set_text (child (create_page, UDHA_TYPE_CREATE_PAGE, "name_entry"), ADMIN);
+  set_text (child (create_page, UDHA_TYPE_CREATE_PAGE, "passphrase_entry"), "short");
+  error_label = child (create_page, UDHA_TYPE_CREATE_PAGE, "error_label");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (error_label)));
+  g_assert_false (gtk_widget_is_sensitive (child (create_page, UDHA_TYPE_CREATE_PAGE, "create_button")));
+
+  set_text (child (create_page, UDHA_TYPE_CREATE_PAGE, "passphrase_entry"), PASSPHRASE);
+  set_text (child (create_page, UDHA_TYPE_CREATE_PAGE, "confirm_entry"), "lumi drini ura guri 2025");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (error_label)));
+  g_assert_false (gtk_widget_is_sensitive (child (create_page, UDHA_TYPE_CREATE_PAGE, "create_button")));
+
+  set_text (child (create_page, UDHA_TYPE_CREATE_PAGE, "confirm_entry"), PASSPHRASE);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (error_label)));
+  g_assert_cmpfloat (gtk_level_bar_get_value (child (create_page, UDHA_TYPE_CREATE_PAGE, "strength_bar")), >=, 3);
+  shoot (GTK_WIDGET (fixture.window), "create");
+
+  /* 2. Create: Argon2id runs in a worker, then the recovery key, once. */
+  click (child (create_page, UDHA_TYPE_CREATE_PAGE, "create_button"));
+  g_assert_true (udha_create_page_get_busy (UDHA_CREATE_PAGE (create_page)));
+  while (udha_create_page_get_busy (UDHA_CREATE_PAGE (create_page)))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (udha_create_page_get_step (UDHA_CREATE_PAGE (create_page)), ==, "recovery");
+
+  recovery_label = child (create_page, UDHA_TYPE_CREATE_PAGE, "recovery_label");
+  recovery = gtk_label_get_label (GTK_LABEL (recovery_label));
+  g_assert_cmpint (strlen (recovery), >=, 52);
+  g_assert_true (g_file_test (fixture.vault_path, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_file_test (keys_path, G_FILE_TEST_IS_REGULAR));
+  g_assert_false (file_contains (keys_path, ADMIN));
+  g_assert_false (file_contains (fixture.vault_path, "SQLite format 3"));
+  shoot (GTK_WIDGET (fixture.window), "recovery-key");
+
+  /* Continue stays off until the person confirms the key is stored. */
+  g_assert_false (gtk_widget_is_sensitive (child (create_page, UDHA_TYPE_CREATE_PAGE, "continue_button")));
+  gtk_check_button_set_active (child (create_page, UDHA_TYPE_CREATE_PAGE, "stored_check"), TRUE);
+  click (child (create_page, UDHA_TYPE_CREATE_PAGE, "continue_button"));
+  wait_for_page (&fixture, "home");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (recovery_label)), ==, "");
+  g_assert_nonnull (udha_window_get_vault (fixture.window));
+  g_assert_cmpstr (udha_vault_get_user_name (udha_window_get_vault (fixture.window)), ==, ADMIN);
+  shoot (GTK_WIDGET (fixture.window), "home");
+
+  /* 3. Lock (the Ctrl+L action): back to the unlock page, keys gone. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.lock", NULL));
+  wait_for_page (&fixture, "unlock");
+  g_assert_null (udha_window_get_vault (fixture.window));
+  unlock_page = child (fixture.window, UDHA_TYPE_WINDOW, "unlock_page");
+  g_assert_cmpstr (gtk_editable_get_text (child (unlock_page, UDHA_TYPE_UNLOCK_PAGE, "user_entry")), ==, ADMIN);
+  g_assert_cmpstr (gtk_editable_get_text (child (unlock_page, UDHA_TYPE_UNLOCK_PAGE, "passphrase_entry")), ==, "");
+
+  /* 4. A wrong passphrase: an inline message, focus stays, nothing else. */
+  unlock_with (&fixture, ADMIN, "not the passphrase at all");
+  g_assert_cmpstr (udha_window_get_visible_page (fixture.window), ==, "unlock");
+  g_assert_null (udha_window_get_vault (fixture.window));
+  error_label = child (unlock_page, UDHA_TYPE_UNLOCK_PAGE, "error_label");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (error_label)));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (error_label)), !=, "");
+  g_assert_null (strstr (gtk_label_get_label (GTK_LABEL (error_label)), ADMIN));
+  focus = gtk_root_get_focus (GTK_ROOT (fixture.window));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == child (unlock_page, UDHA_TYPE_UNLOCK_PAGE, "passphrase_entry") ||
+                 gtk_widget_is_ancestor (focus, child (unlock_page, UDHA_TYPE_UNLOCK_PAGE, "passphrase_entry")));
+  shoot (GTK_WIDGET (fixture.window), "unlock-wrong-passphrase");
+
+  /* A wrong user name gets the very same message. */
+  {
+    g_autofree char *wrong_passphrase = g_strdup (gtk_label_get_label (GTK_LABEL (error_label)));
+
+    unlock_with (&fixture, "nobody.here", PASSPHRASE);
+    g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (error_label)), ==, wrong_passphrase);
+  }
+
+  /* 5. The right passphrase. */
+  unlock_with (&fixture, ADMIN, PASSPHRASE);
+  wait_for_page (&fixture, "home");
+  g_assert_nonnull (udha_window_get_vault (fixture.window));
+
+  /* 6. Auto-lock after the minutes set in Preferences. */
+  g_assert_false (udha_window_check_idle (fixture.window, g_get_monotonic_time () + 9 * 60 * G_USEC_PER_SEC));
+  g_assert_nonnull (udha_window_get_vault (fixture.window));
+  g_assert_true (udha_window_check_idle (fixture.window, g_get_monotonic_time () + 11 * 60 * G_USEC_PER_SEC));
+  wait_for_page (&fixture, "unlock");
+  g_assert_null (udha_window_get_vault (fixture.window));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (error_label)));
+  shoot (GTK_WIDGET (fixture.window), "unlock-auto-locked");
+
+  /* 7. Change the passphrase in the dialog. */
+  unlock_with (&fixture, ADMIN, PASSPHRASE);
+  wait_for_page (&fixture, "home");
+  home_page = child (fixture.window, UDHA_TYPE_WINDOW, "home_page");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.change-passphrase", NULL));
+  g_assert_true (udha_test_wait_until (dialog_shown_cb, NULL, 5000));
+  dialog = UDHA_PASSPHRASE_DIALOG (udha_test_find_window (UDHA_TYPE_PASSPHRASE_DIALOG));
+  g_assert_true (udha_test_wait_until (mapped_cb, dialog, 5000));
+  set_text (child (dialog, UDHA_TYPE_PASSPHRASE_DIALOG, "current_entry"), "wrong current passphrase");
+  set_text (child (dialog, UDHA_TYPE_PASSPHRASE_DIALOG, "new_entry"), PASSPHRASE_2);
+  set_text (child (dialog, UDHA_TYPE_PASSPHRASE_DIALOG, "repeat_entry"), PASSPHRASE_2);
+  shoot (GTK_WIDGET (dialog), "change-passphrase");
+  click (child (dialog, UDHA_TYPE_PASSPHRASE_DIALOG, "change_button"));
+  udha_test_iterate (100);
+  while (gtk_widget_get_visible (child (dialog, UDHA_TYPE_PASSPHRASE_DIALOG, "spinner")))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (gtk_widget_get_visible (child (dialog, UDHA_TYPE_PASSPHRASE_DIALOG, "error_label")));
+  set_text (child (dialog, UDHA_TYPE_PASSPHRASE_DIALOG, "current_entry"), PASSPHRASE);
+  click (child (dialog, UDHA_TYPE_PASSPHRASE_DIALOG, "change_button"));
+  g_assert_true (udha_test_wait_until (dialog_gone_cb, NULL, 30000));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.lock", NULL));
+  wait_for_page (&fixture, "unlock");
+  unlock_with (&fixture, ADMIN, PASSPHRASE);
+  g_assert_cmpstr (udha_window_get_visible_page (fixture.window), ==, "unlock");
+  unlock_with (&fixture, ADMIN, PASSPHRASE_2);
+  wait_for_page (&fixture, "home");
+
+  /* 8. The vault check reads every page. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.verify-vault", NULL));
+  {
+    GObject *row = child (home_page, UDHA_TYPE_HOME_PAGE, "verify_row");
+    const char *before = adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+    g_autofree char *initial = g_strdup (before);
+
+    while (g_strcmp0 (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), initial) == 0)
+      g_main_context_iteration (NULL, TRUE);
+  }
+  shoot (GTK_WIDGET (fixture.window), "home-verified");
+
+  /* 9. A colleague with a one-time passphrase must choose their own. */
+  g_assert_true (udha_vault_add_user (udha_window_get_vault (fixture.window), PASSPHRASE_2,
+                                      "b.kola", "nje here vetem 12345", TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.lock", NULL));
+  wait_for_page (&fixture, "unlock");
+  unlock_with (&fixture, "b.kola", "nje here vetem 12345");
+  wait_for_page (&fixture, "home");
+  g_assert_true (udha_test_wait_until (dialog_shown_cb, NULL, 5000));
+  dialog = UDHA_PASSPHRASE_DIALOG (udha_test_find_window (UDHA_TYPE_PASSPHRASE_DIALOG));
+  g_assert_true (udha_test_wait_until (mapped_cb, dialog, 5000));
+  shoot (GTK_WIDGET (dialog), "one-time-passphrase");
+  /* Closing the dialog without a new passphrase locks the vault again. */
+  gtk_window_close (GTK_WINDOW (dialog));
+  wait_for_page (&fixture, "unlock");
+  g_assert_null (udha_window_get_vault (fixture.window));
+
+  fixture_stop_app (&fixture);
+
+  /* 10. A restart finds the vault and opens on the unlock page. */
+  fixture_start_app (&fixture);
+  g_assert_cmpstr (udha_window_get_visible_page (fixture.window), ==, "unlock");
+  shoot (GTK_WIDGET (fixture.window), "unlock");
+  gtk_window_set_default_size (GTK_WINDOW (fixture.window), 800, 600);
+  shoot (GTK_WIDGET (fixture.window), "unlock-800x600");
+  fixture_stop_app (&fixture);
+
+  g_free (fixture.vault_path);
+  g_free (fixture.dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+
+  udha_test_init_environment ();
+  if (g_strcmp0 (g_getenv ("UDHA_TEST_LANG"), "sq") == 0)
+    {
+      /* As if the person had picked Shqip in Preferences before this start. */
+      g_autoptr(GSettings) settings = g_settings_new (BASE_ID);
+
+      g_settings_set_string (settings, "language", "sq");
+    }
+
+  udha_core_harden_process ();
+  udha_application_setup_i18n ();
+  g_assert_true (udha_core_init (&error));
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/udha/ui/vault/flow", test_vault_flow);
+
+  return g_test_run ();
+}
