@@ -10,17 +10,36 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <errno.h>
+#include <glib/gstdio.h>
 #include <locale.h>
 
 #include "udha-application.h"
 #include "udha-preferences-window.h"
+#include "udha-vault.h"
 #include "udha-window.h"
+
+/* The demo vault holds synthetic data only; its passphrase is public. */
+#define DEMO_PASSPHRASE "udha demo 2026"
+
+static const struct {
+  const char *name;
+  const char *role;
+} demo_users[] = {
+  { "demo.admin", N_("administrator") },
+  { "demo.mira", N_("supervisor") },
+  { "demo.arta", N_("caseworker") },
+  { "demo.besnik", N_("caseworker") },
+  { "demo.drita", N_("caseworker") },
+};
 
 struct _UdhaApplication
 {
   AdwApplication  parent_instance;
 
   GSettings      *settings;
+  char           *vault_path_override;
+  gboolean        demo;
 };
 
 G_DEFINE_FINAL_TYPE (UdhaApplication, udha_application, ADW_TYPE_APPLICATION)
@@ -192,7 +211,65 @@ static const GActionEntry app_actions[] = {
   { "about", udha_application_about_action },
 };
 
+/* Creates the demo vault once, with its users, and says how to sign in. */
+static gboolean
+prepare_demo_vault (UdhaApplication  *self,
+                    GError          **error)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "udha", "demo", NULL);
+  g_autofree char *path = g_build_filename (dir, "cases.udb", NULL);
+
+  if (!udha_vault_exists (path))
+    {
+      g_autoptr(UdhaVault) vault = NULL;
+      g_autoptr(UdhaVaultSecret) recovery = NULL;
+
+      g_print ("%s\n", _("Preparing the demo vault…"));
+      if (g_mkdir_with_parents (dir, 0700) != 0)
+        {
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno),
+                       _("Could not create the folder for the demo vault: %s"), g_strerror (errno));
+          return FALSE;
+        }
+
+      vault = udha_vault_create (path, demo_users[0].name, DEMO_PASSPHRASE,
+                                 UDHA_VAULT_KDF_INTERACTIVE, &recovery, error);
+      if (vault == NULL)
+        return FALSE;
+
+      for (guint i = 1; i < G_N_ELEMENTS (demo_users); i++)
+        if (!udha_vault_add_user (vault, DEMO_PASSPHRASE, demo_users[i].name,
+                                  DEMO_PASSPHRASE, FALSE, error))
+          return FALSE;
+
+      udha_vault_lock (vault);
+    }
+
+  g_print ("%s\n", _("Demo vault (synthetic data only):"));
+  g_print ("  %s\n", path);
+  for (guint i = 0; i < G_N_ELEMENTS (demo_users); i++)
+    g_print ("  %-14s %s\n", demo_users[i].name, _(demo_users[i].role));
+  /* Translators: %s is the demo passphrase, shared by every demo user */
+  g_print (_("Passphrase for every demo user: %s\n"), DEMO_PASSPHRASE);
+
+  g_free (self->vault_path_override);
+  self->vault_path_override = g_steal_pointer (&path);
+  return TRUE;
+}
+
 /* GApplication vfuncs */
+
+static int
+udha_application_handle_local_options (GApplication *application,
+                                       GVariantDict *options)
+{
+  UdhaApplication *self = (UdhaApplication *)application;
+
+  if (g_variant_dict_contains (options, "demo"))
+    self->demo = TRUE;
+
+  return -1;
+}
 
 static void
 udha_application_startup (GApplication *application)
@@ -219,6 +296,16 @@ udha_application_activate (GApplication *application)
   GtkWindow *window;
 
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (window == NULL && self->demo)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!prepare_demo_vault (self, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return;
+        }
+    }
   if (window == NULL)
     window = GTK_WINDOW (udha_window_new (self));
 
@@ -231,6 +318,7 @@ udha_application_finalize (GObject *object)
   UdhaApplication *self = (UdhaApplication *)object;
 
   g_clear_object (&self->settings);
+  g_free (self->vault_path_override);
 
   G_OBJECT_CLASS (udha_application_parent_class)->finalize (object);
 }
@@ -245,12 +333,16 @@ udha_application_class_init (UdhaApplicationClass *klass)
 
   app_class->startup = udha_application_startup;
   app_class->activate = udha_application_activate;
+  app_class->handle_local_options = udha_application_handle_local_options;
 }
 
 static void
 udha_application_init (UdhaApplication *self)
 {
   self->settings = g_settings_new (BASE_ID);
+
+  g_application_add_main_option (G_APPLICATION (self), "demo", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE,
+                                 _("Open the demo vault of synthetic data (created on first use)"), NULL);
 }
 
 /**
@@ -285,4 +377,19 @@ udha_application_get_settings (UdhaApplication *self)
   g_return_val_if_fail (UDHA_IS_APPLICATION (self), NULL);
 
   return self->settings;
+}
+
+/**
+ * udha_application_get_vault_path_override:
+ * @self: a #UdhaApplication
+ *
+ * Returns: (nullable): the vault this run must use instead of the
+ *   configured one (the demo vault), or %NULL
+ */
+const char *
+udha_application_get_vault_path_override (UdhaApplication *self)
+{
+  g_return_val_if_fail (UDHA_IS_APPLICATION (self), NULL);
+
+  return self->vault_path_override;
 }

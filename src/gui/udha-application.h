@@ -18,6 +18,7 @@ G_DECLARE_FINAL_TYPE (UdhaApplication, udha_application, UDHA, APPLICATION, AdwA
 UdhaApplication *udha_application_new             (const char        *application_id,
                                                    GApplicationFlags  flags);
 GSettings       *udha_application_get_settings    (UdhaApplication   *self);
+const char      *udha_application_get_vault_path_override (UdhaApplication *self);
 void             udha_application_setup_i18n      (void);
 const char      *udha_application_get_ui_language (void);
 

@@ -360,7 +360,11 @@ udha_window_constructed (GObject *object)
   if (DEVELOPMENT_BUILD)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 
-  self->vault_path = resolve_vault_path (self->settings);
+  if (UDHA_IS_APPLICATION (app) &&
+      udha_application_get_vault_path_override (UDHA_APPLICATION (app)) != NULL)
+    self->vault_path = g_strdup (udha_application_get_vault_path_override (UDHA_APPLICATION (app)));
+  else
+    self->vault_path = resolve_vault_path (self->settings);
   if (udha_vault_exists (self->vault_path))
     show_unlock (self, NULL);
   else
