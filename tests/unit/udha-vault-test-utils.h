@@ -26,6 +26,7 @@
 
 #define UDHA_TEST_VFS_NAME        "udha-test"
 #define UDHA_TEST_VAULT_VFS_NAME  "udha-vault-test"
+#define UDHA_TEST_TOP_VFS_NAME    "udha-test-top"
 
 /* Keys and files */
 
@@ -293,6 +294,14 @@ udha_test_query_text (sqlite3    *db,
   return value;
 }
 
+static inline void
+udha_test_assert_integrity (sqlite3 *db)
+{
+  g_autofree char *result = udha_test_query_text (db, "PRAGMA integrity_check;", NULL);
+
+  g_assert_cmpstr (result, ==, "ok");
+}
+
 /* Runs @sql to completion (all rows), returning the first error code. */
 static inline int
 udha_test_run (sqlite3    *db,
@@ -330,6 +339,7 @@ typedef struct
   sqlite3_int64  off;
   int            n;
   guint          file_id;
+  int            layer;    /* 0: under the shim, 1: above it (what SQLite asks) */
 } UdhaTestTrace;
 
 typedef struct
@@ -338,6 +348,7 @@ typedef struct
   sqlite3_file  *real;
   int            type;
   guint          id;
+  int            layer;
 } UdhaTestFile;
 
 typedef struct
@@ -367,18 +378,19 @@ udha_test_vfs_record (UdhaTestFile  *file,
 {
   if (udha_test_vfs_state.tracing)
     {
-      UdhaTestTrace t = { file->type, op, off, n, file->id };
+      UdhaTestTrace t = { file->type, op, off, n, file->id, file->layer };
 
       g_array_append_val (udha_test_vfs_state.trace, t);
     }
 }
 
 static inline gboolean
-udha_test_vfs_should_fail (UdhaTestOp op)
+udha_test_vfs_should_fail_layer (int        layer,
+                                 UdhaTestOp op)
 {
   UdhaTestVfsState *s = &udha_test_vfs_state;
 
-  if (!s->fault_armed || op != s->fault_op)
+  if (layer != 0 || !s->fault_armed || op != s->fault_op)
     return FALSE;
   if (s->fault_hit && s->fault_persistent)
     return TRUE;
@@ -415,7 +427,7 @@ udha_test_file_read (sqlite3_file  *f,
   UdhaTestFile *self = (UdhaTestFile *) f;
 
   udha_test_vfs_record (self, UDHA_TEST_OP_READ, off, n);
-  if (udha_test_vfs_should_fail (UDHA_TEST_OP_READ))
+  if (udha_test_vfs_should_fail_layer (self->layer, UDHA_TEST_OP_READ))
     return udha_test_vfs_fault_rc (SQLITE_IOERR_READ);
 
   return self->real->pMethods->xRead (self->real, buf, n, off);
@@ -430,7 +442,7 @@ udha_test_file_write (sqlite3_file  *f,
   UdhaTestFile *self = (UdhaTestFile *) f;
 
   udha_test_vfs_record (self, UDHA_TEST_OP_WRITE, off, n);
-  if (udha_test_vfs_should_fail (UDHA_TEST_OP_WRITE))
+  if (udha_test_vfs_should_fail_layer (self->layer, UDHA_TEST_OP_WRITE))
     return udha_test_vfs_fault_rc (SQLITE_IOERR_WRITE);
 
   return self->real->pMethods->xWrite (self->real, buf, n, off);
@@ -443,7 +455,7 @@ udha_test_file_truncate (sqlite3_file  *f,
   UdhaTestFile *self = (UdhaTestFile *) f;
 
   udha_test_vfs_record (self, UDHA_TEST_OP_TRUNCATE, size, 0);
-  if (udha_test_vfs_should_fail (UDHA_TEST_OP_TRUNCATE))
+  if (udha_test_vfs_should_fail_layer (self->layer, UDHA_TEST_OP_TRUNCATE))
     return udha_test_vfs_fault_rc (SQLITE_IOERR_TRUNCATE);
 
   return self->real->pMethods->xTruncate (self->real, size);
@@ -456,7 +468,7 @@ udha_test_file_sync (sqlite3_file *f,
   UdhaTestFile *self = (UdhaTestFile *) f;
 
   udha_test_vfs_record (self, UDHA_TEST_OP_SYNC, 0, 0);
-  if (udha_test_vfs_should_fail (UDHA_TEST_OP_SYNC))
+  if (udha_test_vfs_should_fail_layer (self->layer, UDHA_TEST_OP_SYNC))
     return udha_test_vfs_fault_rc (SQLITE_IOERR_FSYNC);
 
   return self->real->pMethods->xSync (self->real, flags);
@@ -601,6 +613,7 @@ udha_test_vfs_open (sqlite3_vfs  *vfs,
   self->real = (sqlite3_file *) &self[1];
   self->type = flags & UDHA_TEST_OPEN_TYPE_MASK;
   self->id = ++udha_test_vfs_state.next_file_id;
+  self->layer = strcmp (vfs->zName, UDHA_TEST_TOP_VFS_NAME) == 0 ? 1 : 0;
   udha_test_vfs_record (self, UDHA_TEST_OP_OPEN, 0, 0);
 
   rc = real->xOpen (real, name, self->real, flags, out_flags);
@@ -728,6 +741,30 @@ udha_test_vfs_register (void)
 
   g_assert_true (udha_vault_vfs_register_over (UDHA_TEST_VAULT_VFS_NAME, UDHA_TEST_VFS_NAME, &error));
   g_assert_no_error (error);
+}
+
+/* Registers "udha-test-top", the same tracer, over "udha-vault-test": it
+ * records what SQLite asks of the shim. */
+static inline void
+udha_test_vfs_register_top (void)
+{
+  static sqlite3_vfs top;
+
+  udha_test_vfs_register ();
+  if (sqlite3_vfs_find (UDHA_TEST_TOP_VFS_NAME) == NULL)
+    {
+      sqlite3_vfs *shim = sqlite3_vfs_find (UDHA_TEST_VAULT_VFS_NAME);
+      sqlite3_vfs *bottom = sqlite3_vfs_find (UDHA_TEST_VFS_NAME);
+
+      g_assert_nonnull (shim);
+      top = *bottom;
+      top.pNext = NULL;
+      top.zName = UDHA_TEST_TOP_VFS_NAME;
+      top.pAppData = shim;
+      top.szOsFile = (int) sizeof (UdhaTestFile) + shim->szOsFile;
+      top.mxPathname = shim->mxPathname;
+      g_assert_cmpint (sqlite3_vfs_register (&top, 0), ==, SQLITE_OK);
+    }
 }
 
 static inline void
