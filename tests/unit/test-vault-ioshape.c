@@ -282,7 +282,6 @@ test_ioshape_workload (void)
 {
   g_autofree char *dir = g_build_filename (base_dir, "rollback", NULL);
   g_autofree char *path = g_build_filename (dir, "cases.udb", NULL);
-  g_autofree char *copy = g_build_filename (dir, "copy.udb", NULL);
   g_autofree char *into = g_build_filename (dir, "into.udb", NULL);
   g_autoptr(UdhaVaultKey) key = udha_test_key_new (0);
   g_autoptr(GError) error = NULL;
@@ -380,7 +379,6 @@ test_ioshape_workload (void)
   g_assert_cmpuint (_udha_vault_vfs_get_refused_opens (), ==, refused);
   g_assert_cmpuint (checked, >, 1000);
   g_test_message ("%u I/O calls checked", checked);
-  (void) copy;
 
   udha_test_rm_rf (dir);
 }
