@@ -20,6 +20,11 @@
 /* The command table. Each command group lives in its own file and adds its
  * rows here; `udha-cli --help` prints one line per row. */
 static const UdhaCliCommand commands[] = {
+  { "init", N_("Create a new vault: init --admin NAME [--kdf LEVEL]"), udha_cli_vault_init },
+  { "passwd", N_("Change your passphrase"), udha_cli_vault_passwd },
+  { "recover", N_("Set a new passphrase for --user with the recovery key"), udha_cli_vault_recover },
+  { "rekey", N_("Replace the vault key; prints a new recovery key and one-time passphrases"), udha_cli_vault_rekey },
+  { "verify", N_("Check every page of the vault and its key file"), udha_cli_vault_verify },
   { NULL, NULL, NULL }
 };
 

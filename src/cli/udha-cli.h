@@ -42,4 +42,21 @@ int      udha_cli_fail        (const char  *format,
 int      udha_cli_usage_error (const char  *format,
                                ...) G_GNUC_PRINTF (1, 2);
 
+/* udha-cli-vault.c */
+int      udha_cli_vault_init    (UdhaCliGlobal  *global,
+                                 int             argc,
+                                 char          **argv);
+int      udha_cli_vault_passwd  (UdhaCliGlobal  *global,
+                                 int             argc,
+                                 char          **argv);
+int      udha_cli_vault_recover (UdhaCliGlobal  *global,
+                                 int             argc,
+                                 char          **argv);
+int      udha_cli_vault_rekey   (UdhaCliGlobal  *global,
+                                 int             argc,
+                                 char          **argv);
+int      udha_cli_vault_verify  (UdhaCliGlobal  *global,
+                                 int             argc,
+                                 char          **argv);
+
 G_END_DECLS
