@@ -173,6 +173,7 @@ bench_apply_pragmas (sqlite3 *db)
 {
   bench_exec (db, "PRAGMA temp_store=MEMORY;"
                   "PRAGMA secure_delete=ON;"
+                  "PRAGMA cache_size=-32768;"   /* = UDHA_VAULT_CACHE_KIB */
                   "PRAGMA journal_mode=DELETE;"
                   "PRAGMA synchronous=FULL;");
 }

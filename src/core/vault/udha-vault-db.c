@@ -340,6 +340,15 @@ setup_connection (sqlite3           *db,
   if (!exec_sql (db, "PRAGMA secure_delete=ON;", TRUE, error))
     return FALSE;
 
+  /* A 32 MiB page cache (SQLite's default is 2 MiB). In rollback mode the
+   * cache survives between read transactions while the file is unchanged, so
+   * a page is decrypted once and then served from memory: this is what keeps
+   * point lookups and range queries close to plain SQLite. Decrypted pages
+   * in memory are already inside the threat model (SECURITY.md: a live
+   * attacker in the session is out of scope). */
+  if (!exec_sql (db, "PRAGMA cache_size=" G_STRINGIFY (UDHA_VAULT_CACHE_KIB) ";", TRUE, error))
+    return FALSE;
+
   if (flags & UDHA_VAULT_DB_WAL)
     {
       /* Exclusive locking first: the wal-index then lives on the heap and no

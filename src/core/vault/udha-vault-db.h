@@ -15,6 +15,9 @@
 
 G_BEGIN_DECLS
 
+/* Page cache of every vault connection, as a negative PRAGMA cache_size (KiB). */
+#define UDHA_VAULT_CACHE_KIB -32768
+
 /**
  * UdhaVaultDbFlags:
  * @UDHA_VAULT_DB_NONE: open an existing vault read-write, rollback journal
