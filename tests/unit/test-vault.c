@@ -654,8 +654,20 @@ test_vault_keyfile_swapped (Fixture       *f,
   unlock_fails (f, ADMIN, ADMIN_PASS, UDHA_VAULT_ERROR_MISMATCH);
   unlock_fails (f, "someone", "whatever passphrase", UDHA_VAULT_ERROR_MISMATCH);
 
-  /* Even with the dbid of the database's own file forged into the foreign
-   * key file's header, the MAC or page 1 gives it away. */
+  /* With this vault's dbid forged into the foreign key file's header, the
+   * slot no longer opens (the dbid is in AD_slot). */
+  {
+    g_autoptr(GBytes) own = read_file (saved);
+    g_autoptr(GBytes) foreign = read_file (other_keys);
+    GByteArray *a = g_byte_array_new ();
+
+    g_byte_array_append (a, g_bytes_get_data (foreign, NULL), g_bytes_get_size (foreign));
+    memcpy (a->data + 12, (const guint8 *) g_bytes_get_data (own, NULL) + 12, UDHA_VAULT_DBID_LEN);
+    g_assert_true (g_file_set_contents (f->keys_path, (const char *) a->data, a->len, NULL));
+    g_byte_array_unref (a);
+    unlock_fails (f, ADMIN, ADMIN_PASS, UDHA_VAULT_ERROR_WRONG_SECRET);
+  }
+
   copy_file (saved, f->keys_path);
   {
     g_autoptr(UdhaVault) ok = unlock_ok (f, ADMIN, ADMIN_PASS);
@@ -917,6 +929,72 @@ test_vault_create_invalid (Fixture       *f,
   g_assert_cmpuint (udha_test_count_files (f->dir), ==, 0);
 }
 
+/* Two objects with the same vault open: locking one leaves the other usable,
+ * and the key is not rotated under the other's feet. */
+static void
+test_vault_two_handles (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(UdhaVault) first = NULL;
+  g_autoptr(UdhaVault) second = NULL;
+  g_autoptr(UdhaVaultSecret) rk = NULL;
+  g_autoptr(GPtrArray) otps = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db;
+
+  first = create_vault (f, NULL);
+  add_case_data (first);
+  second = unlock_ok (f, ADMIN, ADMIN_PASS);
+
+  g_assert_false (udha_vault_rekey (first, ADMIN_PASS, &rk, &otps, &error));
+  g_assert_error (error, UDHA_VAULT_ERROR, UDHA_VAULT_ERROR_INVALID);
+  g_clear_error (&error);
+
+  udha_vault_lock (second);
+  db = udha_vault_open_connection (first, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count_cases (db), ==, 300);
+  udha_vault_close_connection (first, db);
+  g_clear_object (&second);
+
+  g_assert_true (udha_vault_rekey (first, ADMIN_PASS, &rk, &otps, &error));
+  g_assert_no_error (error);
+}
+
+/* A crash between the two renames of creation or rotation is completed at
+ * the next unlock. */
+static void
+test_vault_interrupted_swap (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(UdhaVault) vault = NULL;
+  g_autoptr(UdhaVaultSecret) rk = NULL;
+  g_autoptr(GPtrArray) otps = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *new_path = g_strconcat (f->path, ".new", NULL);
+  g_autofree char *new_keys = g_strconcat (f->path, ".new.keys", NULL);
+  g_autofree char *old_keys = g_build_filename (f->dir, "old.keys", NULL);
+
+  /* Creation: the key file is written, the database still <vault>.new. */
+  vault = create_vault (f, NULL);
+  add_case_data (vault);
+  g_clear_object (&vault);
+  g_assert_cmpint (g_rename (f->path, new_path), ==, 0);
+  vault = unlock_ok (f, ADMIN, ADMIN_PASS);
+  g_assert_false (g_file_test (new_path, G_FILE_TEST_EXISTS));
+  copy_file (f->keys_path, old_keys);
+
+  /* Rotation: the database is renamed, the key file still <vault>.new.keys. */
+  g_assert_true (udha_vault_rekey (vault, ADMIN_PASS, &rk, &otps, &error));
+  g_assert_no_error (error);
+  g_clear_object (&vault);
+  g_assert_cmpint (g_rename (f->keys_path, new_keys), ==, 0);
+  copy_file (old_keys, f->keys_path);
+  vault = unlock_ok (f, ADMIN, ADMIN_PASS);
+  g_assert_false (g_file_test (new_keys, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (count_cases (udha_vault_get_connection (vault)), ==, 300);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -939,6 +1017,8 @@ main (int   argc,
   ADD ("/udha/vault/async", test_vault_async);
   ADD ("/udha/vault/connections", test_vault_connections);
   ADD ("/udha/vault/create-invalid", test_vault_create_invalid);
+  ADD ("/udha/vault/two-handles", test_vault_two_handles);
+  ADD ("/udha/vault/interrupted-swap", test_vault_interrupted_swap);
   g_test_add_func ("/udha/vault/policy", test_vault_policy);
 
 #undef ADD

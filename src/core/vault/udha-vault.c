@@ -259,6 +259,65 @@ remove_db_files (const char *path)
   g_unlink (shm);
 }
 
+/* Every unlocked UdhaVault of this process, by path. Several objects may have
+ * the same vault open (a recovery unlock beside a signed-in window, a test);
+ * the VFS holds one key per path, so locking one of them hands the
+ * registration over to another instead of pulling it from under it. */
+static GMutex open_lock;
+static GHashTable *open_vaults;   /* path -> GList of UdhaVault (unowned) */
+
+static void
+track_open (UdhaVault *self)
+{
+  GList *list;
+
+  g_mutex_lock (&open_lock);
+  if (open_vaults == NULL)
+    open_vaults = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  list = g_hash_table_lookup (open_vaults, self->path);
+  g_hash_table_insert (open_vaults, g_strdup (self->path), g_list_prepend (list, self));
+  g_mutex_unlock (&open_lock);
+}
+
+/* Returns a reference to the key of another open vault at the same path. */
+static UdhaVaultKey *
+untrack_open (UdhaVault *self)
+{
+  UdhaVaultKey *other = NULL;
+  GList *list;
+
+  g_mutex_lock (&open_lock);
+  list = open_vaults != NULL ? g_hash_table_lookup (open_vaults, self->path) : NULL;
+  if (g_list_find (list, self) != NULL)
+    {
+      list = g_list_remove (list, self);
+      if (list != NULL)
+        {
+          other = udha_vault_key_ref (((UdhaVault *) list->data)->key);
+          g_hash_table_insert (open_vaults, g_strdup (self->path), list);
+        }
+      else
+        g_hash_table_remove (open_vaults, self->path);
+    }
+  g_mutex_unlock (&open_lock);
+
+  return other;
+}
+
+static guint
+count_others_open (UdhaVault *self)
+{
+  GList *list;
+  guint n;
+
+  g_mutex_lock (&open_lock);
+  list = open_vaults != NULL ? g_hash_table_lookup (open_vaults, self->path) : NULL;
+  n = g_list_length (list) - (g_list_find (list, self) != NULL ? 1 : 0);
+  g_mutex_unlock (&open_lock);
+
+  return n;
+}
+
 static void
 unregister_if_ours (const char   *path,
                     UdhaVaultKey *key)
@@ -787,6 +846,7 @@ unlock_internal (const char  *path_in,
     }
 
   self->has_audit_head = udha_vault_keys_get_audit_head (keys, &self->audit_seq, self->audit_hash);
+  track_open (self);
 
   return g_steal_pointer (&self);
 }
@@ -1256,6 +1316,7 @@ udha_vault_create (const char       *path,
   self->user_name = g_steal_pointer (&name);
   self->slot_id = 1;
   self->generation = 1;
+  track_open (self);
 
   *recovery_key_out = g_steal_pointer (&recovery);
   return g_steal_pointer (&self);
@@ -1549,7 +1610,18 @@ udha_vault_lock (UdhaVault *self)
 
   g_clear_pointer (&self->db, udha_vault_db_close);
   if (self->key != NULL && self->path != NULL)
-    unregister_if_ours (self->path, self->key);
+    {
+      g_autoptr(UdhaVaultKey) other = untrack_open (self);
+      g_autoptr(UdhaVaultKey) registered = _udha_vault_vfs_lookup_key (self->path);
+
+      if (registered == self->key)
+        {
+          if (other != NULL)
+            udha_vault_register_key (self->path, other);
+          else
+            udha_vault_unregister_key (self->path);
+        }
+    }
   g_clear_pointer (&self->key, udha_vault_key_unref);
 
   self->has_audit_head = FALSE;
@@ -2222,7 +2294,7 @@ udha_vault_rekey (UdhaVault         *self,
       return FALSE;
     }
 
-  if (g_atomic_int_get (&self->n_connections) > 0)
+  if (g_atomic_int_get (&self->n_connections) > 0 || count_others_open (self) > 0)
     {
       g_set_error_literal (error, UDHA_VAULT_ERROR, UDHA_VAULT_ERROR_INVALID,
                            _("The vault is busy. Wait until reports, exports and backups have finished, then try again."));
@@ -2338,11 +2410,10 @@ udha_vault_rekey (UdhaVault         *self,
 
   if (g_rename (new_keys_path, self->keys_path) != 0)
     {
+      /* The next unlock completes the swap (finish_interrupted_swap()). */
       set_file_error (error, errno);
       udha_vault_unregister_key (new_path);
-      unregister_if_ours (self->path, self->key);
-      g_clear_pointer (&self->key, udha_vault_key_unref);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOCKED]);
+      udha_vault_lock (self);
       return FALSE;
     }
   udha_vault_fsync_dir_of (self->path, NULL);
@@ -2356,8 +2427,7 @@ udha_vault_rekey (UdhaVault         *self,
   self->db = udha_vault_db_open (self->path, self->key, UDHA_VAULT_DB_NONE, error);
   if (self->db == NULL)
     {
-      g_clear_pointer (&self->key, udha_vault_key_unref);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOCKED]);
+      udha_vault_lock (self);
       return FALSE;
     }
 
