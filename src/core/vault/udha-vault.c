@@ -582,6 +582,20 @@ pick_params (UdhaVaultKeys *keys,
   udha_vault_kdf_get_params (UDHA_VAULT_KDF_DEFAULT, ops, mem);
 }
 
+/* Removes @slot_id only if it is a passphrase slot: never the recovery or
+ * meta slot, whatever the user table says. */
+static void
+remove_passphrase_slot (UdhaVaultKeys *keys,
+                        gint64         slot_id)
+{
+  guint32 ops;
+  guint32 mem;
+
+  if (slot_id >= 0 && slot_id <= 255 &&
+      udha_vault_keys_get_slot_params (keys, (guint8) slot_id, &ops, &mem))
+    udha_vault_keys_remove_slot (keys, (guint8) slot_id);
+}
+
 static gboolean
 check_unlocked (UdhaVault  *self,
                 GError    **error)
@@ -1576,7 +1590,7 @@ udha_vault_recover (const char  *path,
   pick_params (keys, old_slot >= 0 ? old_slot : (int) row->slot_id, &ops, &mem);
   if (old_slot >= 0)
     udha_vault_keys_remove_slot (keys, (guint8) old_slot);
-  udha_vault_keys_remove_slot (keys, (guint8) row->slot_id);
+  remove_passphrase_slot (keys, row->slot_id);
 
   ok = udha_vault_keys_add_passphrase (keys, (guint8) row->slot_id, row->user_name, new_passphrase,
                                        ops, mem, dek, error);
@@ -2031,8 +2045,7 @@ udha_vault_remove_user (UdhaVault   *self,
   labelled = udha_vault_keys_find_user (keys, row->user_name);
   if (labelled >= 0)
     udha_vault_keys_remove_slot (keys, (guint8) labelled);
-  if (slot_id != labelled)
-    udha_vault_keys_remove_slot (keys, (guint8) slot_id);
+  remove_passphrase_slot (keys, slot_id);
 
   return commit_keys (self, keys, delete_user, &slot_id, error);
 }
