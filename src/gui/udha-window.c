@@ -67,6 +67,7 @@ update_actions (UdhaWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.lock", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.change-passphrase", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.verify-vault", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rewrite-keys", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.create-vault",
                                  !open && !udha_vault_exists (self->vault_path));
   gtk_widget_set_visible (GTK_WIDGET (self->lock_button), open);
@@ -167,7 +168,17 @@ open_vault (UdhaWindow *self,
   self->idle_source = g_timeout_add_seconds (IDLE_CHECK_SECONDS, idle_check_cb, self);
 
   if (udha_vault_get_keys_file_older (vault))
-    udha_window_add_toast (self, _("This vault was opened with an older key file. Ask your administrator to check the key file."));
+    {
+      /* An older key file may still hold passphrases that were changed or
+       * removed since: offer to write a current one. */
+      AdwToast *toast = adw_toast_new (_("This vault was opened with an older key file, which may still accept old passphrases."));
+
+      adw_toast_set_button_label (toast, _("_Update Key File"));
+      adw_toast_set_action_name (toast, "win.rewrite-keys");
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
 
   if (udha_vault_get_must_change_passphrase (vault))
     {
@@ -264,6 +275,28 @@ change_passphrase_action (GtkWidget  *widget,
   g_signal_connect_object (dialog, "changed", G_CALLBACK (passphrase_changed_cb),
                            self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+rewrite_keys_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  UdhaWindow *self = UDHA_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->vault == NULL)
+    return;
+
+  /* A few small file writes and fsyncs: short enough for the main thread. */
+  if (!udha_vault_rewrite_keys_file (self->vault, &error))
+    {
+      udha_window_add_toast (self, error->message);
+      return;
+    }
+
+  update_home (self);
+  udha_window_add_toast (self, _("Key file updated"));
 }
 
 static void
@@ -428,6 +461,7 @@ udha_window_class_init (UdhaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.lock", NULL, lock_action);
   gtk_widget_class_install_action (widget_class, "win.change-passphrase", NULL, change_passphrase_action);
   gtk_widget_class_install_action (widget_class, "win.verify-vault", NULL, verify_vault_action);
+  gtk_widget_class_install_action (widget_class, "win.rewrite-keys", NULL, rewrite_keys_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.lock", NULL);
 }

@@ -190,6 +190,7 @@ test_vault_flow (void)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *keys_path = NULL;
+  g_autoptr(GBytes) old_keys = NULL;
   Fixture fixture = { 0, };
   GObject *create_page, *unlock_page, *home_page;
   GObject *error_label, *recovery_label;
@@ -298,7 +299,14 @@ test_vault_flow (void)
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (error_label)));
   shoot (GTK_WIDGET (fixture.window), "unlock-auto-locked");
 
-  /* 7. Change the passphrase in the dialog. */
+  /* 7. Change the passphrase in the dialog; keep the older key file. */
+  {
+    g_autofree char *contents = NULL;
+    gsize len;
+
+    g_assert_true (g_file_get_contents (keys_path, &contents, &len, NULL));
+    old_keys = g_bytes_new_take (g_steal_pointer (&contents), len);
+  }
   unlock_with (&fixture, ADMIN, PASSPHRASE);
   wait_for_page (&fixture, "home");
   home_page = child (fixture.window, UDHA_TYPE_WINDOW, "home_page");
@@ -325,6 +333,33 @@ test_vault_flow (void)
   g_assert_cmpstr (udha_window_get_visible_page (fixture.window), ==, "unlock");
   unlock_with (&fixture, ADMIN, PASSPHRASE_2);
   wait_for_page (&fixture, "home");
+
+  /* 7b. An older key file put back: the old passphrase opens again (the
+   * documented caveat), and the window offers to write a current file. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.lock", NULL));
+  wait_for_page (&fixture, "unlock");
+  g_assert_true (g_file_set_contents (keys_path, g_bytes_get_data (old_keys, NULL),
+                                      g_bytes_get_size (old_keys), NULL));
+  unlock_with (&fixture, ADMIN, PASSPHRASE);
+  wait_for_page (&fixture, "home");
+  g_assert_true (udha_vault_get_keys_file_older (udha_window_get_vault (fixture.window)));
+  shoot (GTK_WIDGET (fixture.window), "home-older-key-file");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.rewrite-keys", NULL));
+  g_assert_false (udha_vault_get_keys_file_older (udha_window_get_vault (fixture.window)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.lock", NULL));
+  wait_for_page (&fixture, "unlock");
+  unlock_with (&fixture, ADMIN, PASSPHRASE);
+  wait_for_page (&fixture, "home");
+  g_assert_false (udha_vault_get_keys_file_older (udha_window_get_vault (fixture.window)));
+  /* Back to the new passphrase for the rest of the flow. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.change-passphrase", NULL));
+  g_assert_true (udha_test_wait_until (dialog_shown_cb, NULL, 5000));
+  dialog = UDHA_PASSPHRASE_DIALOG (udha_test_find_window (UDHA_TYPE_PASSPHRASE_DIALOG));
+  set_text (child (dialog, UDHA_TYPE_PASSPHRASE_DIALOG, "current_entry"), PASSPHRASE);
+  set_text (child (dialog, UDHA_TYPE_PASSPHRASE_DIALOG, "new_entry"), PASSPHRASE_2);
+  set_text (child (dialog, UDHA_TYPE_PASSPHRASE_DIALOG, "repeat_entry"), PASSPHRASE_2);
+  click (child (dialog, UDHA_TYPE_PASSPHRASE_DIALOG, "change_button"));
+  g_assert_true (udha_test_wait_until (dialog_gone_cb, NULL, 30000));
 
   /* 8. The vault check reads every page. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.verify-vault", NULL));
