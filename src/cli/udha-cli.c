@@ -62,7 +62,7 @@ udha_cli_usage_error (const char *format,
 static void
 print_help (FILE *out)
 {
-  fprintf (out, "%s\n\n", _("Usage: udha-cli [--vault PATH] [--user NAME] [--passphrase-file FILE] COMMAND [ARGS…]"));
+  fprintf (out, "%s\n\n", _("Usage: udha-cli [--vault PATH] [--user NAME] [--passphrase-file FILE] [--json] COMMAND [ARGS…]"));
   fprintf (out, "%s\n", _("Udha case management, from the command line."));
   fprintf (out, "\n%s\n", _("Commands:"));
   for (guint i = 0; commands[i].name != NULL; i++)
@@ -71,6 +71,7 @@ print_help (FILE *out)
   fprintf (out, "  %-22s %s\n", "--vault PATH", _("The vault file (default: the vault in your data folder)"));
   fprintf (out, "  %-22s %s\n", "--user NAME", _("Your user name"));
   fprintf (out, "  %-22s %s\n", "--passphrase-file FILE", _("Read the passphrase from the first line of FILE"));
+  fprintf (out, "  %-22s %s\n", "--json", _("Print the results as JSON, with stable field names"));
   fprintf (out, "  %-22s %s\n", "--version", _("Print the version and exit"));
   fprintf (out, "  %-22s %s\n", "--help", _("Print this help and exit"));
   fprintf (out, "\n%s\n", _("Exit status: 0 on success, 1 on an error, 2 on a usage error."));
@@ -154,6 +155,11 @@ main (int   argc,
           printf ("udha-cli %s\n", PACKAGE_VERSION);
           clear_global (&global);
           return UDHA_CLI_EXIT_OK;
+        }
+      else if (strcmp (arg, "--json") == 0)
+        {
+          global.json = TRUE;
+          continue;
         }
       else if (strcmp (arg, "--vault") == 0)
         target = &global.vault_path;

@@ -22,6 +22,7 @@ typedef struct
   char *vault_path;        /* --vault PATH, or the default vault */
   char *user;              /* --user NAME */
   char *passphrase_file;   /* --passphrase-file FILE */
+  gboolean json;           /* --json: print JSON with stable field names */
 } UdhaCliGlobal;
 
 typedef int (*UdhaCliCommandFunc) (UdhaCliGlobal *global,
