@@ -39,13 +39,13 @@ static const char * const scope_names[N_SCOPES] = {
 };
 
 static const UdhaScopeFacts scope_facts[N_SCOPES] = {
-  { ACTOR, MY_OFFICE, MY_OFFICE, ACTOR },
-  { ACTOR, MY_OFFICE, MY_OFFICE, 0 },
-  { ACTOR, MY_OFFICE, MY_OFFICE, COLLEAGUE },
-  { ACTOR, MY_OFFICE, OTHER_OFFICE, ACTOR },
-  { ACTOR, MY_OFFICE, OTHER_OFFICE, 0 },
-  { ACTOR, MY_OFFICE, OTHER_OFFICE, COLLEAGUE },
-  { ACTOR, MY_OFFICE, 0, 0 },
+  { ACTOR, MY_OFFICE, MY_OFFICE, ACTOR, 0 },
+  { ACTOR, MY_OFFICE, MY_OFFICE, 0, 0 },
+  { ACTOR, MY_OFFICE, MY_OFFICE, COLLEAGUE, 0 },
+  { ACTOR, MY_OFFICE, OTHER_OFFICE, ACTOR, 0 },
+  { ACTOR, MY_OFFICE, OTHER_OFFICE, 0, 0 },
+  { ACTOR, MY_OFFICE, OTHER_OFFICE, COLLEAGUE, 0 },
+  { ACTOR, MY_OFFICE, 0, 0, 0 },
 };
 
 /* Y = allowed, - = refused; one column per Scope, in the order above. */
@@ -68,7 +68,7 @@ static const Rule matrix[] = {
   { UDHA_ACTION_DECIDE_CLOSURE,       "-------", "YYY----", "-------" },
   { UDHA_ACTION_REOPEN,               "-------", "YYY----", "-------" },
   { UDHA_ACTION_OVERRIDE_CONSENT,     "-------", "YYY----", "-------" },
-  { UDHA_ACTION_VIEW_CONFIDENTIAL,    "Y--Y---", "YYY----", "-------" },
+  { UDHA_ACTION_VIEW_CONFIDENTIAL,    "-------", "YYY----", "-------" },  /* + test_confidential */
   { UDHA_ACTION_EXPORT_PERSON,        "-------", "YYY----", "-------" },
   { UDHA_ACTION_RUN_REPORTS,          "-------", "YYY---Y", "-------" },
   { UDHA_ACTION_READ_AUDIT_OWN,       "YYYYYYY", "YYYYYYY", "YYYYYYY" },
@@ -91,11 +91,11 @@ expected_for (const Case *c)
 {
   switch (c->role)
     {
-    case UDHA_ROLE_CASEWORKER:
+    case UDHA_ROLE_KIND_CASEWORKER:
       return c->rule->caseworker;
-    case UDHA_ROLE_SUPERVISOR:
+    case UDHA_ROLE_KIND_SUPERVISOR:
       return c->rule->supervisor;
-    case UDHA_ROLE_ADMIN:
+    case UDHA_ROLE_KIND_ADMIN:
       return c->rule->admin;
     default:
       g_assert_not_reached ();
@@ -158,30 +158,69 @@ test_messages (void)
 {
   g_autoptr(GError) error = NULL;
 
-  g_assert_false (udha_permission_check (UDHA_ROLE_CASEWORKER, UDHA_ACTION_VIEW_CASE,
+  g_assert_false (udha_permission_check (UDHA_ROLE_KIND_CASEWORKER, UDHA_ACTION_VIEW_CASE,
                                          &scope_facts[SCOPE_COLLEAGUE], &error));
   g_assert_cmpstr (error->message, ==,
                    "Caseworkers can only open cases assigned to them or waiting in their office’s intake queue.");
   g_clear_error (&error);
 
-  g_assert_false (udha_permission_check (UDHA_ROLE_CASEWORKER, UDHA_ACTION_EDIT_CASE,
+  g_assert_false (udha_permission_check (UDHA_ROLE_KIND_CASEWORKER, UDHA_ACTION_EDIT_CASE,
                                          &scope_facts[SCOPE_INTAKE], &error));
   g_assert_nonnull (strstr (error->message, "intake queue"));
   g_clear_error (&error);
 
-  g_assert_false (udha_permission_check (UDHA_ROLE_ADMIN, UDHA_ACTION_VIEW_CASE,
+  g_assert_false (udha_permission_check (UDHA_ROLE_KIND_ADMIN, UDHA_ACTION_VIEW_CASE,
                                          &scope_facts[SCOPE_OWN], &error));
   g_assert_cmpstr (error->message, ==, "Administrators have no access to case content.");
   g_clear_error (&error);
 
-  g_assert_false (udha_permission_check (UDHA_ROLE_SUPERVISOR, UDHA_ACTION_VIEW_CASE,
+  g_assert_false (udha_permission_check (UDHA_ROLE_KIND_SUPERVISOR, UDHA_ACTION_VIEW_CASE,
                                          &scope_facts[SCOPE_OTHER_INTAKE], &error));
   g_assert_cmpstr (error->message, ==, "Supervisors can only work on the cases of their own office.");
   g_clear_error (&error);
 
-  g_assert_false (udha_permission_check (UDHA_ROLE_CASEWORKER, UDHA_ACTION_ASSIGN,
+  g_assert_false (udha_permission_check (UDHA_ROLE_KIND_CASEWORKER, UDHA_ACTION_ASSIGN,
                                          &scope_facts[SCOPE_OWN], &error));
   g_assert_cmpstr (error->message, ==, "Only supervisors can assign or reassign cases.");
+}
+
+/* Confidential entries: their author and supervisors only (DOMAIN.md §4),
+ * and the author must still see the case. */
+static void
+test_confidential (void)
+{
+  static const struct
+  {
+    Scope   scope;
+    gint64  author;
+    gboolean caseworker;
+    gboolean supervisor;
+  } rows[] = {
+    { SCOPE_OWN,            ACTOR,     TRUE,  TRUE  },
+    { SCOPE_OWN,            COLLEAGUE, FALSE, TRUE  },
+    { SCOPE_INTAKE,         ACTOR,     TRUE,  TRUE  },
+    { SCOPE_INTAKE,         COLLEAGUE, FALSE, TRUE  },
+    { SCOPE_COLLEAGUE,      ACTOR,     FALSE, TRUE  },
+    { SCOPE_COLLEAGUE,      COLLEAGUE, FALSE, TRUE  },
+    { SCOPE_OWN_ELSEWHERE,  ACTOR,     TRUE,  FALSE },
+    { SCOPE_OTHER_ASSIGNED, ACTOR,     FALSE, FALSE },
+    { SCOPE_OTHER_INTAKE,   ACTOR,     FALSE, FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      UdhaScopeFacts facts = scope_facts[rows[i].scope];
+      g_autoptr(GError) error = NULL;
+
+      facts.record_author_id = rows[i].author;
+      g_assert_cmpint (udha_permission_check (UDHA_ROLE_KIND_CASEWORKER, UDHA_ACTION_VIEW_CONFIDENTIAL,
+                                              &facts, NULL), ==, rows[i].caseworker);
+      g_assert_cmpint (udha_permission_check (UDHA_ROLE_KIND_SUPERVISOR, UDHA_ACTION_VIEW_CONFIDENTIAL,
+                                              &facts, NULL), ==, rows[i].supervisor);
+      g_assert_false (udha_permission_check (UDHA_ROLE_KIND_ADMIN, UDHA_ACTION_VIEW_CONFIDENTIAL,
+                                             &facts, &error));
+      g_assert_error (error, UDHA_SESSION_ERROR, UDHA_SESSION_ERROR_NOT_PERMITTED);
+    }
 }
 
 static void
@@ -195,9 +234,9 @@ test_roles (void)
       g_assert_cmpint (role, ==, i);
       g_assert_nonnull (udha_role_get_label ((UdhaRole) i));
     }
-  g_assert_cmpstr (udha_role_to_code (UDHA_ROLE_CASEWORKER), ==, "caseworker");
-  g_assert_cmpstr (udha_role_to_code (UDHA_ROLE_SUPERVISOR), ==, "supervisor");
-  g_assert_cmpstr (udha_role_to_code (UDHA_ROLE_ADMIN), ==, "admin");
+  g_assert_cmpstr (udha_role_to_code (UDHA_ROLE_KIND_CASEWORKER), ==, "caseworker");
+  g_assert_cmpstr (udha_role_to_code (UDHA_ROLE_KIND_SUPERVISOR), ==, "supervisor");
+  g_assert_cmpstr (udha_role_to_code (UDHA_ROLE_KIND_ADMIN), ==, "admin");
   g_assert_false (udha_role_from_code ("administrator", &role));
   g_assert_false (udha_role_from_code ("", &role));
   g_assert_false (udha_role_from_code (NULL, &role));
@@ -232,6 +271,7 @@ main (int   argc,
   g_test_add_func ("/udha/session/permissions/matrix-complete", test_matrix_complete);
   g_test_add_func ("/udha/session/permissions/messages", test_messages);
   g_test_add_func ("/udha/session/permissions/roles", test_roles);
+  g_test_add_func ("/udha/session/permissions/confidential", test_confidential);
   g_test_add_func ("/udha/session/permissions/case-actions", test_case_actions);
 
   for (guint r = 0; r < UDHA_N_ROLES; r++)

@@ -25,7 +25,8 @@
  *   approve / reject     no                office            no
  *   reopen               no                office            no
  *   consent override     no                office            no
- *   confidential entries own               office            no
+ *   confidential entry   own entry, on a   office            no
+ *                        case they can see
  *   subject-access export no               office            no
  *   reports              no                own office        no
  *   audit: own actions   yes               yes               yes
@@ -164,9 +165,10 @@ check_caseworker (UdhaAction             action,
       return deny (error, _("Only supervisors can send a referral without the person’s consent."));
 
     case UDHA_ACTION_VIEW_CONFIDENTIAL:
-      if (is_own (facts))
+      if ((is_own (facts) || is_intake (facts)) &&
+          facts->record_author_id != 0 && facts->record_author_id == facts->actor_user_id)
         return TRUE;
-      return deny (error, _("Caseworkers can only read confidential entries of cases assigned to them."));
+      return deny (error, _("Caseworkers can only read the confidential entries they wrote themselves."));
 
     case UDHA_ACTION_EXPORT_PERSON:
       return deny (error, _("Only supervisors can export everything held about a person."));
@@ -438,11 +440,11 @@ udha_permission_check (UdhaRole               role,
 
   switch (role)
     {
-    case UDHA_ROLE_CASEWORKER:
+    case UDHA_ROLE_KIND_CASEWORKER:
       return check_caseworker (action, facts, error);
-    case UDHA_ROLE_SUPERVISOR:
+    case UDHA_ROLE_KIND_SUPERVISOR:
       return check_supervisor (action, facts, error);
-    case UDHA_ROLE_ADMIN:
+    case UDHA_ROLE_KIND_ADMIN:
       return check_admin (action, facts, error);
     default:
       g_assert_not_reached ();

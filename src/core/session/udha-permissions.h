@@ -15,17 +15,18 @@ G_BEGIN_DECLS
 
 /**
  * UdhaRole:
- * @UDHA_ROLE_CASEWORKER: code `caseworker`
- * @UDHA_ROLE_SUPERVISOR: code `supervisor`
- * @UDHA_ROLE_ADMIN: code `admin`
+ * @UDHA_ROLE_KIND_CASEWORKER: code `caseworker`
+ * @UDHA_ROLE_KIND_SUPERVISOR: code `supervisor`
+ * @UDHA_ROLE_KIND_ADMIN: code `admin`
  *
- * The three roles of DOMAIN.md §9. Stored as their codes.
+ * The three roles of DOMAIN.md §9. Stored as their codes (the
+ * UDHA_ROLE_CASEWORKER… string macros of udha-lookup.h).
  */
 typedef enum
 {
-  UDHA_ROLE_CASEWORKER,
-  UDHA_ROLE_SUPERVISOR,
-  UDHA_ROLE_ADMIN,
+  UDHA_ROLE_KIND_CASEWORKER,
+  UDHA_ROLE_KIND_SUPERVISOR,
+  UDHA_ROLE_KIND_ADMIN,
 } UdhaRole;
 
 #define UDHA_N_ROLES 3
@@ -41,7 +42,8 @@ typedef enum
  * @UDHA_ACTION_DECIDE_CLOSURE: approve or reject a closure request
  * @UDHA_ACTION_REOPEN: reopen a closed case, or a terminal referral
  * @UDHA_ACTION_OVERRIDE_CONSENT: send a referral without consent (DOMAIN.md §6.4 item 2)
- * @UDHA_ACTION_VIEW_CONFIDENTIAL: read confidential contact-log entries
+ * @UDHA_ACTION_VIEW_CONFIDENTIAL: read a confidential contact-log entry (DOMAIN.md §4:
+ *   its author and supervisors only)
  * @UDHA_ACTION_EXPORT_PERSON: export everything held about one person (Law 124/2024)
  * @UDHA_ACTION_RUN_REPORTS: anonymised reports for the office of the facts
  * @UDHA_ACTION_READ_AUDIT_OWN: read the audit entries of one's own actions
@@ -90,6 +92,8 @@ typedef enum
  *   target office; 0 = none, or the actor's own office for office actions)
  * @case_assigned_user_id: the caseworker the case is assigned to; 0 = the
  *   office's intake queue
+ * @record_author_id: for %UDHA_ACTION_VIEW_CONFIDENTIAL, the author of the
+ *   confidential entry; 0 otherwise
  *
  * Everything udha_permission_check() needs to know about a case. Ids are
  * database ids (> 0).
@@ -100,6 +104,7 @@ typedef struct
   gint64 actor_office_id;
   gint64 case_office_id;
   gint64 case_assigned_user_id;
+  gint64 record_author_id;
 } UdhaScopeFacts;
 
 const char *udha_role_to_code          (UdhaRole               role);
