@@ -92,8 +92,17 @@ main (int   argc,
 {
   g_autoptr(GError) error = NULL;
 
-  g_test_init (&argc, &argv, NULL);
   g_assert_true (udha_core_init (&error));
+
+  /* --write-seed FILE: save the seed, e.g. as a libFuzzer corpus entry. */
+  if (argc == 3 && g_strcmp0 (argv[1], "--write-seed") == 0)
+    {
+      g_autoptr(GBytes) seed = udha_fuzz_seed ();
+
+      g_assert_true (g_file_set_contents (argv[2], g_bytes_get_data (seed, NULL),
+                                          (gssize) g_bytes_get_size (seed), &error));
+      return 0;
+    }
 
   /* Corpus files given on the command line are replayed first. */
   for (int i = 1; i < argc; i++)
@@ -105,6 +114,7 @@ main (int   argc,
         LLVMFuzzerTestOneInput ((const uint8_t *) contents, len);
     }
 
+  g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/udha/fuzz/seed", test_seed);
   g_test_add_func ("/udha/fuzz/mutations", test_mutations);
 

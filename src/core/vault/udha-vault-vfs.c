@@ -222,6 +222,21 @@ wal_pgno_at (UdhaVaultFile *self,
   return read_be32 (be);
 }
 
+/* What a failed sub-page read of page 1 returns. The read at offset 0 is
+ * the one sqlite3BtreeOpen() makes before any lock is taken, only to learn
+ * the page size; a power failure can leave page 1 torn at that moment, with
+ * a hot journal that will restore it. Plain SQLite survives that because it
+ * treats a short header read as "no header yet". So does the shim: zeros and
+ * SQLITE_IOERR_SHORT_READ, which hand SQLite no data at all. The first real
+ * read of page 1 (whole page, or 16 @ 24 at the start of every read
+ * transaction, both after hot-journal recovery) still authenticates and
+ * fails with SQLITE_IOERR_DATA if the page is still bad: fail-closed. */
+static int
+page1_header_failure (sqlite3_int64 off)
+{
+  return off == 0 ? SQLITE_IOERR_SHORT_READ : SQLITE_IOERR_DATA;
+}
+
 /* Main file: serve a slice of page 1 from the page-1 cache (VAULT.md §6). */
 static int
 read_page1_slice (UdhaVaultFile *self,
@@ -253,7 +268,7 @@ read_page1_slice (UdhaVaultFile *self,
       if (is_all_zero (self->scratch, PS))
         return SQLITE_IOERR_SHORT_READ;       /* new or empty file */
       note_auth_failure (1, UDHA_VAULT_PAGE_KIND_DB);
-      return SQLITE_IOERR_DATA;               /* page 1 cut short */
+      return page1_header_failure (off);      /* page 1 cut short */
     }
   if (rc != SQLITE_OK)
     return rc;
@@ -263,7 +278,7 @@ read_page1_slice (UdhaVaultFile *self,
     {
       memset (buf, 0, n);
       note_auth_failure (1, UDHA_VAULT_PAGE_KIND_DB);
-      return SQLITE_IOERR_DATA;
+      return page1_header_failure (off);
     }
 
   memcpy (self->p1cache, self->scratch, PS);
