@@ -60,4 +60,93 @@ int      udha_cli_vault_verify  (UdhaCliGlobal  *global,
                                  int             argc,
                                  char          **argv);
 
+/* udha-cli-records.c */
+int      udha_cli_office_add           (UdhaCliGlobal  *global,
+                                       int             argc,
+                                       char          **argv);
+int      udha_cli_office_list          (UdhaCliGlobal  *global,
+                                       int             argc,
+                                       char          **argv);
+int      udha_cli_user_add             (UdhaCliGlobal  *global,
+                                       int             argc,
+                                       char          **argv);
+int      udha_cli_user_list            (UdhaCliGlobal  *global,
+                                       int             argc,
+                                       char          **argv);
+int      udha_cli_user_disable         (UdhaCliGlobal  *global,
+                                       int             argc,
+                                       char          **argv);
+int      udha_cli_user_set_role        (UdhaCliGlobal  *global,
+                                       int             argc,
+                                       char          **argv);
+int      udha_cli_org_add              (UdhaCliGlobal  *global,
+                                       int             argc,
+                                       char          **argv);
+int      udha_cli_org_list             (UdhaCliGlobal  *global,
+                                       int             argc,
+                                       char          **argv);
+int      udha_cli_person_add           (UdhaCliGlobal  *global,
+                                       int             argc,
+                                       char          **argv);
+int      udha_cli_person_show          (UdhaCliGlobal  *global,
+                                       int             argc,
+                                       char          **argv);
+int      udha_cli_person_search        (UdhaCliGlobal  *global,
+                                       int             argc,
+                                       char          **argv);
+int      udha_cli_person_export        (UdhaCliGlobal  *global,
+                                       int             argc,
+                                       char          **argv);
+int      udha_cli_case_open            (UdhaCliGlobal  *global,
+                                       int             argc,
+                                       char          **argv);
+int      udha_cli_case_show            (UdhaCliGlobal  *global,
+                                       int             argc,
+                                       char          **argv);
+int      udha_cli_case_list            (UdhaCliGlobal  *global,
+                                       int             argc,
+                                       char          **argv);
+int      udha_cli_case_assign          (UdhaCliGlobal  *global,
+                                       int             argc,
+                                       char          **argv);
+int      udha_cli_case_request_closure (UdhaCliGlobal  *global,
+                                       int             argc,
+                                       char          **argv);
+int      udha_cli_case_approve_closure (UdhaCliGlobal  *global,
+                                       int             argc,
+                                       char          **argv);
+int      udha_cli_case_reject_closure  (UdhaCliGlobal  *global,
+                                       int             argc,
+                                       char          **argv);
+int      udha_cli_case_reopen          (UdhaCliGlobal  *global,
+                                       int             argc,
+                                       char          **argv);
+int      udha_cli_interview_add        (UdhaCliGlobal  *global,
+                                       int             argc,
+                                       char          **argv);
+int      udha_cli_service_add          (UdhaCliGlobal  *global,
+                                       int             argc,
+                                       char          **argv);
+int      udha_cli_service_set_status   (UdhaCliGlobal  *global,
+                                       int             argc,
+                                       char          **argv);
+int      udha_cli_referral_add         (UdhaCliGlobal  *global,
+                                       int             argc,
+                                       char          **argv);
+int      udha_cli_referral_set_status  (UdhaCliGlobal  *global,
+                                       int             argc,
+                                       char          **argv);
+int      udha_cli_consent_add          (UdhaCliGlobal  *global,
+                                       int             argc,
+                                       char          **argv);
+int      udha_cli_consent_withdraw     (UdhaCliGlobal  *global,
+                                       int             argc,
+                                       char          **argv);
+int      udha_cli_audit_list           (UdhaCliGlobal  *global,
+                                       int             argc,
+                                       char          **argv);
+int      udha_cli_audit_verify         (UdhaCliGlobal  *global,
+                                       int             argc,
+                                       char          **argv);
+
 G_END_DECLS

@@ -25,10 +25,10 @@
 
 #include <glib/gi18n.h>
 #include <stdarg.h>
-#include <stdio.h>
 #include <string.h>
-#include <time.h>
 
+#include "udha-date.h"
+#include "udha-iso-codes.h"
 #include "udha-lookup.h"
 #include "udha-model-error.h"
 
@@ -77,57 +77,25 @@ today_plus (int days)
   return g_date_time_format (then, "%Y-%m-%d");
 }
 
-/* Parses a full ISO date "YYYY-MM-DD" (a time may follow after 'T'). */
-static gboolean
-parse_iso_date (const char *value,
-                GDate      *date)
-{
-  int y, m, d;
-  char tail = '\0';
-
-  if (value == NULL || strlen (value) < 10)
-    return FALSE;
-  if (sscanf (value, "%4d-%2d-%2d%c", &y, &m, &d, &tail) < 3)
-    return FALSE;
-  if (value[4] != '-' || value[7] != '-' || (value[10] != '\0' && value[10] != 'T'))
-    return FALSE;
-  if (!g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
-    return FALSE;
-  g_date_clear (date, 1);
-  g_date_set_dmy (date, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
-  return TRUE;
-}
-
-/* Checks an ISO date field. The message names the field, never the value
- * (which may be a date of birth). */
+/* Checks a date field (ISO, or as the user typed it). The message names
+ * the field, never the value (which may be a date of birth). */
 static gboolean
 check_date (const char  *value,
             const char  *field,
             gboolean     allow_future,
             GError     **error)
 {
-  GDate date;
-  GDate today;
+  UdhaDate date;
+  UdhaDateFlags flags = UDHA_DATE_NOT_BEFORE_1900;
+  g_autofree char *day = NULL;
 
-  if (!parse_iso_date (value, &date) || g_date_get_year (&date) < 1900)
-    {
-      g_set_error (error, UDHA_MODEL_ERROR, UDHA_MODEL_ERROR_DATE,
-                   /* Translators: %s is a field name, e.g. "Date of birth" */
-                   _("%s: not a valid date. Write it as dd.mm.yyyy."), field);
-      return FALSE;
-    }
-
-  g_date_clear (&today, 1);
-  g_date_set_time_t (&today, time (NULL));
-  if (!allow_future && g_date_compare (&date, &today) > 0)
-    {
-      g_set_error (error, UDHA_MODEL_ERROR, UDHA_MODEL_ERROR_DATE,
-                   /* Translators: %s is a field name, e.g. "Date of birth" */
-                   _("%s: the date is in the future."), field);
-      return FALSE;
-    }
-
-  return TRUE;
+  if (!allow_future)
+    flags |= UDHA_DATE_NOT_FUTURE;
+  if (value == NULL)
+    return udha_date_parse ("", flags, NULL, field, &date, error);
+  /* Times ("2026-03-01T10:00:00Z") are checked by their date. */
+  day = g_strndup (value, strcspn (value, "T"));
+  return udha_date_parse (day, flags, NULL, field, &date, error);
 }
 
 static gboolean
@@ -159,26 +127,14 @@ check_country (const char  *code,
                const char  *field,
                GError     **error)
 {
-  if (code != NULL && strlen (code) == 2 && g_ascii_isupper (code[0]) && g_ascii_isupper (code[1]))
-    return TRUE;
-  g_set_error (error, UDHA_MODEL_ERROR, UDHA_MODEL_ERROR_INVALID,
-               /* Translators: %s is a field name, e.g. "Citizenship" */
-               _("%s: unknown country code. Use the two-letter ISO 3166 code, e.g. SY."), field);
-  return FALSE;
+  return udha_iso_country_check (code, field, error);
 }
 
 static gboolean
 check_language (const char  *code,
                 GError     **error)
 {
-  gsize len = code != NULL ? strlen (code) : 0;
-
-  if (len >= 2 && len <= 3 && g_ascii_islower (code[0]) && g_ascii_islower (code[1]) &&
-      (len == 2 || g_ascii_islower (code[2])))
-    return TRUE;
-  g_set_error_literal (error, UDHA_MODEL_ERROR, UDHA_MODEL_ERROR_INVALID,
-                       _("Language: unknown language code. Use the ISO 639 code, e.g. ar."));
-  return FALSE;
+  return udha_iso_language_check (code, _("Language"), error);
 }
 
 static void
@@ -466,8 +422,13 @@ check_person_fields (UdhaPerson  *person,
                            _("Date of birth: give the date of birth or an estimated age."));
       return FALSE;
     }
-  if (dob != NULL && !check_date (dob, _("Date of birth"), FALSE, error))
-    return FALSE;
+  if (dob != NULL)
+    {
+      UdhaDate date;
+
+      if (!udha_date_parse_dob (dob, NULL, _("Date of birth"), &date, error))
+        return FALSE;
+    }
   if (age > 130)
     {
       g_set_error_literal (error, UDHA_MODEL_ERROR, UDHA_MODEL_ERROR_INVALID,
@@ -476,7 +437,7 @@ check_person_fields (UdhaPerson  *person,
     }
 
   for (guint i = 0; citizenships != NULL && citizenships[i] != NULL; i++)
-    if (!check_country (citizenships[i], _("Citizenship"), error))
+    if (!udha_iso_citizenship_check (citizenships[i], _("Citizenship"), error))
       return FALSE;
   if (udha_person_get_birth_country (person) != NULL &&
       !check_country (udha_person_get_birth_country (person), _("Country of birth"), error))
