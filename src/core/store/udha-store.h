@@ -92,8 +92,8 @@ typedef struct
  * UdhaDuplicateCandidate:
  * @person_id: an existing person
  * @score: 0..100, higher is more likely the same person
- * @reasons: codes of the reasons ("name", "phonetic", "dob", "age",
- *   "citizenship", "document", "phone", "father_name"), %NULL-terminated
+ * @reasons: codes of the reasons, from udha_duplicate_reasons_to_codes()
+ *   (udha-duplicates.h), %NULL-terminated
  */
 typedef struct
 {
