@@ -320,7 +320,7 @@ udha_case_set_tags (UdhaCase           *self,
 {
   g_return_if_fail (UDHA_IS_CASE (self));
 
-  if (self->tags != value)
+  if ((const char * const *) self->tags != value)
     {
       g_strfreev (self->tags);
       self->tags = (value != NULL && value[0] != NULL) ? g_strdupv ((char **) value) : NULL;
@@ -360,7 +360,7 @@ udha_case_set_flags (UdhaCase           *self,
 {
   g_return_if_fail (UDHA_IS_CASE (self));
 
-  if (self->flags != value)
+  if ((const char * const *) self->flags != value)
     {
       g_strfreev (self->flags);
       self->flags = (value != NULL && value[0] != NULL) ? g_strdupv ((char **) value) : NULL;

@@ -221,7 +221,7 @@ udha_organisation_set_services (UdhaOrganisation   *self,
 {
   g_return_if_fail (UDHA_IS_ORGANISATION (self));
 
-  if (self->services != value)
+  if ((const char * const *) self->services != value)
     {
       g_strfreev (self->services);
       self->services = (value != NULL && value[0] != NULL) ? g_strdupv ((char **) value) : NULL;

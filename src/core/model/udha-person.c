@@ -756,7 +756,7 @@ udha_person_set_citizenships (UdhaPerson         *self,
 {
   g_return_if_fail (UDHA_IS_PERSON (self));
 
-  if (self->citizenships != value)
+  if ((const char * const *) self->citizenships != value)
     {
       g_strfreev (self->citizenships);
       self->citizenships = (value != NULL && value[0] != NULL) ? g_strdupv ((char **) value) : NULL;
@@ -769,7 +769,7 @@ udha_person_set_languages (UdhaPerson         *self,
 {
   g_return_if_fail (UDHA_IS_PERSON (self));
 
-  if (self->languages != value)
+  if ((const char * const *) self->languages != value)
     {
       g_strfreev (self->languages);
       self->languages = (value != NULL && value[0] != NULL) ? g_strdupv ((char **) value) : NULL;
