@@ -140,8 +140,11 @@ read_head (UdhaStore  *self,
   *seq = sqlite3_column_int64 (stmt, 0);
   if (sqlite3_column_bytes (stmt, 1) != 32)
     {
+      g_autofree char *seq_text = g_strdup_printf ("%" G_GUINT64_FORMAT, *seq);
+
+      /* Translators: %s is the number of an audit log entry */
       g_set_error (error, UDHA_STORE_ERROR, UDHA_STORE_ERROR_AUDIT,
-                   _("The audit log is damaged at entry %" G_GUINT64_FORMAT "."), *seq);
+                   _("The audit log is damaged at entry %s."), seq_text);
       return FALSE;
     }
   memcpy (hash, sqlite3_column_blob (stmt, 1), 32);
@@ -239,9 +242,11 @@ static void
 set_broken (GError  **error,
             guint64   seq)
 {
+  g_autofree char *seq_text = g_strdup_printf ("%" G_GUINT64_FORMAT, seq);
+
+  /* Translators: %s is the number of an audit log entry */
   g_set_error (error, UDHA_STORE_ERROR, UDHA_STORE_ERROR_AUDIT,
-               _("The audit log has been altered: entry %" G_GUINT64_FORMAT " does not match the chain."),
-               seq);
+               _("The audit log has been altered: entry %s does not match the chain."), seq_text);
 }
 
 /**

@@ -340,9 +340,12 @@ set_not_found (GError               **error,
                const UdhaRecordInfo  *info,
                gint64                 id)
 {
-  /* The record name is a code ("person", "case", …). */
+  g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+  /* Translators: the first %s is a record kind code ("person", "case", …),
+   * the second its number */
   g_set_error (error, UDHA_STORE_ERROR, UDHA_STORE_ERROR_NOT_FOUND,
-               _("No record of type “%s” with id %" G_GINT64_FORMAT "."), info->name, id);
+               _("No record of type “%s” with id %s."), info->name, id_text);
 }
 
 /**
