@@ -1,0 +1,484 @@
+/* test-cli-records.c
+ *
+ * Copyright 2026 The Udha authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* udha-cli: the case-record commands, happy path and every bad input of
+ * issue #4 (invalid date, date of birth in the future, unknown code,
+ * forbidden transition, missing reason, referral without consent, acting
+ * outside one's role). Spawns the built udha-cli named by $UDHA_CLI. */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <locale.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#define ADMIN_PASS  "lule bore në mars"
+#define OTP         "one time pass 123"
+#define PASS        "rruga e gjatë 42"
+
+typedef struct
+{
+  char *dir;
+  char *vault;
+  char *admin_pass;
+  char *otp;
+  char *pass;
+  char *change;
+  char *text;
+} Fixture;
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Result;
+
+static void
+result_clear (Result *r)
+{
+  g_clear_pointer (&r->out, g_free);
+  g_clear_pointer (&r->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
+
+static void
+no_controlling_tty (gpointer data)
+{
+  setsid ();
+}
+
+/* Runs udha-cli --vault V [--user U --passphrase-file F] [--json] ARGS. */
+static void
+run (Fixture            *f,
+     Result             *r,
+     const char         *user,
+     const char         *pass_file,
+     gboolean            json,
+     const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), "UDHA_TESTING", "1", TRUE);
+  const char *cli = g_getenv ("UDHA_CLI");
+  int wait_status = 0;
+
+  result_clear (r);
+  g_assert_nonnull (cli);
+  g_ptr_array_add (argv, (char *) cli);
+  g_ptr_array_add (argv, (char *) "--vault");
+  g_ptr_array_add (argv, f->vault);
+  if (user != NULL)
+    {
+      g_ptr_array_add (argv, (char *) "--user");
+      g_ptr_array_add (argv, (char *) user);
+      g_ptr_array_add (argv, (char *) "--passphrase-file");
+      g_ptr_array_add (argv, (char *) pass_file);
+    }
+  if (json)
+    g_ptr_array_add (argv, (char *) "--json");
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_STDIN_FROM_DEV_NULL,
+                               no_controlling_tty, NULL, &r->out, &r->err, &wait_status, &error));
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  r->status = WEXITSTATUS (wait_status);
+}
+
+#define AS(f, r, user, pass, ...) run (f, r, user, pass, FALSE, (const char * const[]) { __VA_ARGS__, NULL })
+#define AS_JSON(f, r, user, pass, ...) run (f, r, user, pass, TRUE, (const char * const[]) { __VA_ARGS__, NULL })
+
+static void
+assert_ok (Result *r)
+{
+  if (r->status != 0)
+    g_error ("udha-cli failed (%d): %s", r->status, r->err);
+}
+
+/* Refused: exit 1, one line on stderr containing @needle. */
+static void
+assert_refused (Result     *r,
+                const char *needle)
+{
+  g_test_message ("refused: %s", r->err);
+  g_assert_cmpint (r->status, ==, 1);
+  g_assert_true (g_str_has_prefix (r->err, "udha-cli: "));
+  g_assert_nonnull (strchr (r->err, '\n'));
+  g_assert_cmpstr (strchr (r->err, '\n') + 1, ==, "");
+  if (needle != NULL && strstr (r->err, needle) == NULL)
+    g_error ("“%s” not in “%s”", needle, r->err);
+}
+
+static JsonNode *
+parse (Result *r)
+{
+  g_autoptr(GError) error = NULL;
+  JsonNode *node = json_from_string (r->out, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (node);
+  return node;
+}
+
+static gint64
+json_int (Result     *r,
+          const char *member)
+{
+  g_autoptr(JsonNode) node = parse (r);
+
+  return json_object_get_int_member (json_node_get_object (node), member);
+}
+
+static char *
+json_str (Result     *r,
+          const char *member)
+{
+  g_autoptr(JsonNode) node = parse (r);
+
+  return g_strdup (json_object_get_string_member (json_node_get_object (node), member));
+}
+
+static char *
+write_file (Fixture    *f,
+            const char *name,
+            const char *content)
+{
+  char *path = g_build_filename (f->dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, content, -1, NULL));
+  g_chmod (path, 0600);
+  return path;
+}
+
+static void
+rm_rf (const char *path)
+{
+  GDir *dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    {
+      g_unlink (path);
+      return;
+    }
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      rm_rf (child);
+    }
+  g_dir_close (dir);
+  g_rmdir (path);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_auto(Result) r = { 0, };
+
+  f->dir = g_dir_make_tmp ("udha-cli-records-XXXXXX", NULL);
+  f->vault = g_build_filename (f->dir, "cases.udb", NULL);
+  f->admin_pass = write_file (f, "admin.pass", ADMIN_PASS "\n");
+  f->otp = write_file (f, "otp.pass", OTP "\n");
+  f->pass = write_file (f, "own.pass", PASS "\n");
+  f->change = write_file (f, "change.pass", OTP "\n" PASS "\n");
+  f->text = write_file (f, "note.txt", "Phone call. Asked about legal aid.\n");
+
+  AS (f, &r, NULL, NULL, "--passphrase-file", f->admin_pass, "init", "--admin", "admin", "--kdf", "test-min");
+  assert_ok (&r);
+  AS (f, &r, "admin", f->admin_pass, "office", "add", "TIR", "--name", "Tirana");
+  assert_ok (&r);
+  AS (f, &r, "admin", f->admin_pass, "office", "add", "DUR", "--name", "Durrës");
+  assert_ok (&r);
+  AS (f, &r, "admin", f->admin_pass, "user", "add", "ana", "--role", "caseworker", "--office", "TIR",
+      "--display-name", "Ana", "--new-passphrase-file", f->otp);
+  assert_ok (&r);
+  AS (f, &r, "admin", f->admin_pass, "user", "add", "ben", "--role", "caseworker", "--office", "TIR",
+      "--new-passphrase-file", f->otp);
+  assert_ok (&r);
+  AS (f, &r, "admin", f->admin_pass, "user", "add", "sara", "--role", "supervisor", "--office", "TIR",
+      "--new-passphrase-file", f->otp);
+  assert_ok (&r);
+  AS (f, &r, "admin", f->admin_pass, "org", "add", "Qendra Ligjore", "--type", "ngo", "--services", "legal,shelter");
+  assert_ok (&r);
+
+  /* Until the one-time passphrase is changed, everything is refused. */
+  AS (f, &r, "ana", f->otp, "case", "list");
+  assert_refused (&r, "udha-cli passwd");
+
+  AS (f, &r, "ana", f->change, "passwd");
+  assert_ok (&r);
+  AS (f, &r, "ben", f->otp, "passwd", "--new-passphrase-file", f->pass);
+  assert_ok (&r);
+  AS (f, &r, "sara", f->otp, "passwd", "--new-passphrase-file", f->pass);
+  assert_ok (&r);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  rm_rf (f->dir);
+  g_free (f->dir);
+  g_free (f->vault);
+  g_free (f->admin_pass);
+  g_free (f->otp);
+  g_free (f->pass);
+  g_free (f->change);
+  g_free (f->text);
+}
+
+static void
+test_happy_path (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_auto(Result) r = { 0, };
+  g_autofree char *number = NULL;
+  g_autofree char *case_number = NULL;
+  g_autofree char *ref = NULL;
+  g_autofree char *consent = NULL;
+  g_autofree char *service = NULL;
+  gint64 id;
+
+  AS_JSON (f, &r, "admin", f->admin_pass, "user", "list");
+  assert_ok (&r);
+  g_assert_nonnull (strstr (r.out, "\"user_name\" : \"sara\""));
+  AS_JSON (f, &r, "ana", f->pass, "org", "list");
+  assert_ok (&r);
+  g_assert_nonnull (strstr (r.out, "Qendra Ligjore"));
+
+  /* Register; the same person again gives candidates and writes nothing. */
+  AS_JSON (f, &r, "ana", f->pass, "person", "add", "--given", "Ardit", "--family", "Çela", "--sex", "male",
+           "--dob", "12.03.1990", "--nationality", "AL", "--phone", "+355 69 123 4567");
+  assert_ok (&r);
+  id = json_int (&r, "id");
+  number = json_str (&r, "registration_number");
+  g_assert_cmpint (id, >, 0);
+  g_assert_true (g_str_has_prefix (number, "P-"));
+
+  AS_JSON (f, &r, "ana", f->pass, "person", "add", "--given", "Ardit", "--family", "Cela", "--sex", "male",
+           "--dob", "12.03.1990", "--nationality", "AL");
+  assert_ok (&r);
+  {
+    g_autoptr(JsonNode) node = parse (&r);
+    JsonObject *obj = json_node_get_object (node);
+
+    g_assert_true (json_object_get_null_member (obj, "id"));
+    g_assert_false (json_object_get_boolean_member (obj, "created"));
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (obj, "candidates")), >=, 1);
+  }
+  AS_JSON (f, &r, "ana", f->pass, "person", "add", "--given", "Ardit", "--family", "Cela", "--sex", "male",
+           "--age", "36", "--nationality", "AL", "--force");
+  assert_ok (&r);
+  g_assert_cmpint (json_int (&r, "id"), >, id);
+
+  AS (f, &r, "ana", f->pass, "person", "search", "Cela");
+  assert_ok (&r);
+  g_assert_nonnull (strstr (r.out, number));
+  AS (f, &r, "ana", f->pass, "person", "show", number);
+  assert_ok (&r);
+  g_assert_nonnull (strstr (r.out, "Ardit"));
+
+  /* A case, an interview, a service. */
+  AS_JSON (f, &r, "ana", f->pass, "case", "open", number, "--type", "avrr");
+  assert_ok (&r);
+  case_number = json_str (&r, "number");
+  g_assert_true (g_str_has_prefix (case_number, "TIR-"));
+  AS (f, &r, "ana", f->pass, "case", "list", "--mine");
+  assert_ok (&r);
+  g_assert_nonnull (strstr (r.out, case_number));
+  AS (f, &r, "ana", f->pass, "interview", "add", case_number, "--type", "phone_call", "--date", "01.03.2026",
+      "--text-file", f->text);
+  assert_ok (&r);
+  AS_JSON (f, &r, "ana", f->pass, "service", "add", case_number, "--service", "legal");
+  assert_ok (&r);
+  service = g_strdup_printf ("%" G_GINT64_FORMAT, json_int (&r, "id"));
+  AS (f, &r, "ana", f->pass, "service", "set-status", service, "in_progress");
+  assert_ok (&r);
+
+  /* A referral: blocked without consent, sent with it. */
+  AS_JSON (f, &r, "ana", f->pass, "referral", "add", case_number, "--org", "Qendra Ligjore", "--service", "legal",
+           "--urgent");
+  assert_ok (&r);
+  ref = g_strdup_printf ("%" G_GINT64_FORMAT, json_int (&r, "id"));
+  AS (f, &r, "ana", f->pass, "referral", "set-status", ref, "sent");
+  assert_refused (&r, "consent");
+  AS_JSON (f, &r, "ana", f->pass, "consent", "add", number, "--purpose", "referral", "--expires", "31.12.2099");
+  assert_ok (&r);
+  consent = g_strdup_printf ("%" G_GINT64_FORMAT, json_int (&r, "id"));
+  AS (f, &r, "ana", f->pass, "referral", "set-status", ref, "sent");
+  assert_ok (&r);
+  AS (f, &r, "ana", f->pass, "referral", "set-status", ref, "accepted");
+  assert_ok (&r);
+  AS (f, &r, "ana", f->pass, "referral", "set-status", ref, "completed", "--outcome", "provided");
+  assert_ok (&r);
+  AS_JSON (f, &r, "ana", f->pass, "case", "show", case_number);
+  assert_ok (&r);
+  g_assert_nonnull (strstr (r.out, "\"completed\""));
+  AS (f, &r, "ana", f->pass, "consent", "withdraw", consent);
+  assert_ok (&r);
+
+  /* Closure: requested, approved, reopened. */
+  AS (f, &r, "ana", f->pass, "case", "request-closure", case_number, "--reason", "objectives_met");
+  assert_ok (&r);
+  AS (f, &r, "sara", f->pass, "case", "approve-closure", case_number);
+  assert_ok (&r);
+  AS (f, &r, "sara", f->pass, "case", "reopen", case_number, "--reason", "came back");
+  assert_ok (&r);
+  AS (f, &r, "sara", f->pass, "case", "assign", case_number, "ben", "--reason", "ana on leave");
+  assert_ok (&r);
+  AS (f, &r, "sara", f->pass, "case", "list", "--status", "open");
+  assert_ok (&r);
+  g_assert_nonnull (strstr (r.out, case_number));
+
+  /* Subject-access export. */
+  AS (f, &r, "sara", f->pass, "person", "export", number, "--format", "json");
+  assert_ok (&r);
+  g_assert_nonnull (strstr (r.out, "Ardit"));
+
+  /* Audit: listed per role, and intact. */
+  AS_JSON (f, &r, "sara", f->pass, "audit", "list");
+  assert_ok (&r);
+  g_assert_nonnull (strstr (r.out, "person.export"));
+  g_assert_nonnull (strstr (r.out, "case.approve_closure"));
+  g_assert_null (strstr (r.out, "Ardit"));
+  AS (f, &r, "admin", f->admin_pass, "audit", "list");
+  assert_ok (&r);
+  g_assert_nonnull (strstr (r.out, "user.create"));
+  g_assert_null (strstr (r.out, "case.open"));
+  AS (f, &r, "ana", f->pass, "audit", "verify");
+  assert_ok (&r);
+
+  /* User administration. */
+  AS (f, &r, "admin", f->admin_pass, "user", "set-role", "ben", "supervisor");
+  assert_ok (&r);
+  AS (f, &r, "admin", f->admin_pass, "user", "disable", "ben");
+  assert_ok (&r);
+  AS (f, &r, "ben", f->pass, "case", "list");
+  g_assert_cmpint (r.status, ==, 1);
+}
+
+static void
+test_bad_input (Fixture       *f,
+                gconstpointer  data)
+{
+  g_auto(Result) r = { 0, };
+  g_autofree char *number = NULL;
+  g_autofree char *case_number = NULL;
+  g_autofree char *ref = NULL;
+
+  AS_JSON (f, &r, "ana", f->pass, "person", "add", "--given", "Lina", "--family", "Haddad", "--sex", "female",
+           "--dob", "02.04.1991", "--nationality", "SY");
+  assert_ok (&r);
+  number = json_str (&r, "registration_number");
+  AS_JSON (f, &r, "ana", f->pass, "case", "open", number, "--type", "protection");
+  assert_ok (&r);
+  case_number = json_str (&r, "number");
+
+  /* An invalid date, a date of birth in the future. */
+  AS (f, &r, "ana", f->pass, "person", "add", "--given", "X", "--family", "Y", "--sex", "male",
+      "--dob", "31.02.1990", "--nationality", "SY");
+  assert_refused (&r, "--dob");
+  AS (f, &r, "ana", f->pass, "person", "add", "--given", "X", "--family", "Y", "--sex", "male",
+      "--dob", "01.01.2999", "--nationality", "SY");
+  assert_refused (&r, "--dob");
+  AS (f, &r, "ana", f->pass, "interview", "add", case_number, "--type", "phone_call", "--date", "2026-13-01",
+      "--text-file", f->text);
+  assert_refused (&r, "--date");
+
+  /* Unknown codes. */
+  AS (f, &r, "ana", f->pass, "person", "add", "--given", "X", "--family", "Y", "--sex", "robot",
+      "--dob", "01.01.1990", "--nationality", "SY");
+  assert_refused (&r, "Sex");
+  AS (f, &r, "ana", f->pass, "person", "add", "--given", "X", "--family", "Y", "--sex", "male",
+      "--dob", "01.01.1990", "--nationality", "XX");
+  assert_refused (&r, "Citizenship");
+  AS (f, &r, "ana", f->pass, "case", "open", number, "--type", "holiday");
+  assert_refused (&r, "Case type");
+  AS (f, &r, "ana", f->pass, "referral", "add", case_number, "--org", "Qendra Ligjore", "--service", "spa");
+  assert_refused (&r, "Service");
+  AS (f, &r, "ana", f->pass, "consent", "add", number, "--purpose", "gossip");
+  assert_refused (&r, "Purpose");
+
+  /* Nothing was written: still one person named Haddad's case only. */
+  AS (f, &r, "ana", f->pass, "case", "list");
+  assert_ok (&r);
+  g_assert_cmpstr (strchr (r.out, '\n') + 1, ==, "");
+
+  /* A referral without consent, a forbidden transition, a missing reason. */
+  AS_JSON (f, &r, "ana", f->pass, "referral", "add", case_number, "--org", "Qendra Ligjore", "--service", "legal");
+  assert_ok (&r);
+  ref = g_strdup_printf ("%" G_GINT64_FORMAT, json_int (&r, "id"));
+  AS (f, &r, "ana", f->pass, "referral", "set-status", ref, "sent");
+  assert_refused (&r, "consent");
+  AS (f, &r, "ana", f->pass, "referral", "set-status", ref, "sent", "--override-consent", "vital_interests",
+      "--reason", "emergency");
+  assert_refused (&r, "supervisors");
+  AS (f, &r, "sara", f->pass, "referral", "set-status", ref, "sent", "--override-consent", "vital_interests",
+      "--reason", "emergency");
+  assert_ok (&r);
+  AS (f, &r, "ana", f->pass, "referral", "set-status", ref, "declined");
+  g_assert_cmpint (r.status, ==, 1);
+  assert_refused (&r, NULL);
+  AS (f, &r, "ana", f->pass, "referral", "set-status", ref, "accepted");
+  assert_ok (&r);
+  AS (f, &r, "ana", f->pass, "referral", "set-status", ref, "completed", "--outcome", "provided");
+  assert_ok (&r);
+  AS (f, &r, "ana", f->pass, "referral", "set-status", ref, "sent");
+  assert_refused (&r, "Completed");
+  AS (f, &r, "sara", f->pass, "case", "reject-closure", case_number);
+  assert_refused (&r, NULL);
+  AS (f, &r, "sara", f->pass, "case", "reopen", case_number);
+  assert_refused (&r, NULL);
+  AS_JSON (f, &r, "sara", f->pass, "audit", "list");
+  assert_ok (&r);
+  g_assert_nonnull (strstr (r.out, "referral.consent_override"));
+
+  /* Acting outside one's role. */
+  AS (f, &r, "ana", f->pass, "case", "approve-closure", case_number);
+  assert_refused (&r, "Only supervisors");
+  AS (f, &r, "ana", f->pass, "case", "assign", case_number, "ben", "--reason", "swap");
+  assert_refused (&r, "Only supervisors");
+  AS (f, &r, "ana", f->pass, "office", "add", "SHK", "--name", "Shkodër");
+  assert_refused (&r, "Only administrators");
+  AS (f, &r, "ana", f->pass, "user", "list");
+  assert_refused (&r, "Only administrators");
+  AS (f, &r, "ben", f->pass, "case", "show", case_number);
+  assert_refused (&r, "Caseworkers can only open cases");
+  AS (f, &r, "admin", f->admin_pass, "case", "show", case_number);
+  assert_refused (&r, "Administrators have no access to case content.");
+  AS (f, &r, "admin", f->admin_pass, "person", "add", "--given", "X", "--family", "Y", "--sex", "male",
+      "--dob", "01.01.1990", "--nationality", "SY");
+  assert_refused (&r, "Administrators");
+  AS (f, &r, "ana", f->pass, "person", "export", number, "--format", "json");
+  assert_refused (&r, "Only supervisors");
+
+  /* Usage errors: exit 2. */
+  AS (f, &r, "ana", f->pass, "case", "open", number);
+  g_assert_cmpint (r.status, ==, 2);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/udha/cli/records/happy-path", Fixture, NULL, fixture_set_up, test_happy_path, fixture_tear_down);
+  g_test_add ("/udha/cli/records/bad-input", Fixture, NULL, fixture_set_up, test_bad_input, fixture_tear_down);
+
+  return g_test_run ();
+}
