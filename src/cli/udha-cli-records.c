@@ -546,7 +546,7 @@ udha_cli_org_add (UdhaCliGlobal  *global,
       print_json (b);
     }
   else
-    printf (_("Organisation %" G_GINT64_FORMAT " added.\n"), udha_organisation_get_id (saved));
+    printf (_("Organisation %lld added.\n"), (long long) udha_organisation_get_id (saved));
   return ctx_finish (&ctx, UDHA_CLI_EXIT_OK);
 }
 
@@ -701,8 +701,8 @@ udha_cli_person_add (UdhaCliGlobal  *global,
   else
     {
       if (udha_person_get_id (person) != 0)
-        printf (_("Registered %s (id %" G_GINT64_FORMAT ").\n"),
-                udha_person_get_registration_number (person), udha_person_get_id (person));
+        printf (_("Registered %s (id %lld).\n"),
+                udha_person_get_registration_number (person), (long long) udha_person_get_id (person));
       else
         printf ("%s\n", _("Not registered: this person may already be registered. Check the candidates below, "
                           "then run the command again with --force to register anyway."));
@@ -711,7 +711,7 @@ udha_cli_person_add (UdhaCliGlobal  *global,
           UdhaDuplicateCandidate *c = g_ptr_array_index (candidates, i);
           g_autofree char *reasons = c->reasons != NULL ? g_strjoinv (",", c->reasons) : g_strdup ("");
 
-          printf (_("  candidate: person %" G_GINT64_FORMAT ", score %d (%s)\n"), c->person_id, c->score, reasons);
+          printf (_("  candidate: person %lld, score %d (%s)\n"), (long long) c->person_id, c->score, reasons);
         }
     }
   return ctx_finish (&ctx, UDHA_CLI_EXIT_OK);
@@ -857,7 +857,7 @@ udha_cli_case_open (UdhaCliGlobal  *global,
       print_json (b);
     }
   else
-    printf (_("Opened case %s (id %" G_GINT64_FORMAT ").\n"), udha_case_get_number (case_), udha_case_get_id (case_));
+    printf (_("Opened case %s (id %lld).\n"), udha_case_get_number (case_), (long long) udha_case_get_id (case_));
   return ctx_finish (&ctx, UDHA_CLI_EXIT_OK);
 }
 
@@ -921,7 +921,7 @@ udha_cli_case_show (UdhaCliGlobal  *global,
         {
           UdhaInterview *iv = g_ptr_array_index (interviews, i);
 
-          printf (_("  interview %" G_GINT64_FORMAT ": %s %s%s\n"), udha_interview_get_id (iv),
+          printf (_("  interview %lld: %s %s%s\n"), (long long) udha_interview_get_id (iv),
                   udha_interview_get_occurred_at (iv), udha_interview_get_contact_type (iv),
                   udha_interview_get_confidential (iv) ? _(" (confidential)") : "");
         }
@@ -929,14 +929,14 @@ udha_cli_case_show (UdhaCliGlobal  *global,
         {
           UdhaService *s = g_ptr_array_index (services, i);
 
-          printf (_("  service %" G_GINT64_FORMAT ": %s %s\n"), udha_service_get_id (s),
+          printf (_("  service %lld: %s %s\n"), (long long) udha_service_get_id (s),
                   udha_service_get_service_code (s), udha_service_get_status (s));
         }
       for (guint i = 0; i < referrals->len; i++)
         {
           UdhaReferral *r = g_ptr_array_index (referrals, i);
 
-          printf (_("  referral %" G_GINT64_FORMAT ": %s %s\n"), udha_referral_get_id (r),
+          printf (_("  referral %lld: %s %s\n"), (long long) udha_referral_get_id (r),
                   udha_referral_get_service_code (r), udha_referral_get_status (r));
         }
     }
@@ -1206,7 +1206,7 @@ udha_cli_interview_add (UdhaCliGlobal  *global,
       print_json (b);
     }
   else
-    printf (_("Interview %" G_GINT64_FORMAT " added.\n"), udha_interview_get_id (iv));
+    printf (_("Interview %lld added.\n"), (long long) udha_interview_get_id (iv));
   return ctx_finish (&ctx, UDHA_CLI_EXIT_OK);
 }
 
@@ -1265,7 +1265,7 @@ udha_cli_service_add (UdhaCliGlobal  *global,
       print_json (b);
     }
   else
-    printf (_("Service %" G_GINT64_FORMAT " added.\n"), udha_service_get_id (service));
+    printf (_("Service %lld added.\n"), (long long) udha_service_get_id (service));
   return ctx_finish (&ctx, UDHA_CLI_EXIT_OK);
 }
 
@@ -1350,7 +1350,7 @@ udha_cli_referral_add (UdhaCliGlobal  *global,
       print_json (b);
     }
   else
-    printf (_("Referral %" G_GINT64_FORMAT " added as a draft.\n"), udha_referral_get_id (referral));
+    printf (_("Referral %lld added as a draft.\n"), (long long) udha_referral_get_id (referral));
   return ctx_finish (&ctx, UDHA_CLI_EXIT_OK);
 }
 
@@ -1394,7 +1394,7 @@ udha_cli_referral_set_status (UdhaCliGlobal  *global,
       print_json (b);
     }
   else if (!global->json)
-    printf (_("Referral %" G_GINT64_FORMAT " is now %s.\n"), id,
+    printf (_("Referral %lld is now %s.\n"), (long long) id,
             udha_lookup_get_label (UDHA_LOOKUP_REFERRAL_STATUS, ARG (1)));
   return ctx_finish (&ctx, UDHA_CLI_EXIT_OK);
 }
@@ -1446,7 +1446,7 @@ udha_cli_consent_add (UdhaCliGlobal  *global,
       print_json (b);
     }
   else
-    printf (_("Consent %" G_GINT64_FORMAT " recorded.\n"), udha_consent_get_id (consent));
+    printf (_("Consent %lld recorded.\n"), (long long) udha_consent_get_id (consent));
   return ctx_finish (&ctx, UDHA_CLI_EXIT_OK);
 }
 
@@ -1530,7 +1530,7 @@ udha_cli_audit_verify (UdhaCliGlobal  *global,
   if (!udha_session_audit_verify (ctx.session, &bad, &error))
     {
       if (bad != 0)
-        return udha_cli_fail (_("The audit log is broken at entry %" G_GUINT64_FORMAT ": %s"), bad, error->message);
+        return udha_cli_fail (_("The audit log is broken at entry %llu: %s"), (unsigned long long) bad, error->message);
       return fail_error (error);
     }
   if (global->json)
