@@ -14,7 +14,11 @@
 #include "udha-core.h"
 #include "udha-create-page.h"
 #include "udha-home-page.h"
+#include "udha-lookup.h"
 #include "udha-passphrase-dialog.h"
+#include "udha-permissions.h"
+#include "udha-session.h"
+#include "udha-store.h"
 #include "udha-unlock-page.h"
 #include "udha-vault.h"
 #include "udha-window.h"
@@ -39,6 +43,8 @@ struct _UdhaWindow
   GSettings            *settings;
   char                 *vault_path;
   UdhaVault            *vault;
+  UdhaStore            *store;      /* records over the vault */
+  UdhaSession          *session;    /* who is signed in: the way into case data */
   GCancellable         *cancellable;
   gint64                last_activity;    /* monotonic µs */
   guint                 idle_source;
@@ -109,8 +115,18 @@ lock_vault (UdhaWindow *self,
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->idle_source, g_source_remove);
 
-  /* Closes every connection and wipes the keys; the page set-up below
+  /* Audits the lock and anchors the audit chain's head in the key file,
+   * then closes every connection and wipes the keys; the page set-up below
    * drops every widget's view of the data. */
+  if (self->session != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!udha_session_close (self->session, &error))
+        g_warning ("The lock could not be recorded in the audit log: %s", error->message);
+    }
+  g_clear_object (&self->session);
+  g_clear_object (&self->store);
   udha_vault_lock (vault);
   udha_home_page_set_verify_result (self->home_page, NULL);
   gtk_label_set_label (self->user_label, "");
@@ -144,19 +160,53 @@ passphrase_changed_cb (UdhaWindow *self)
   udha_window_add_toast (self, _("Passphrase changed"));
 }
 
+/* Opens the records (running migrations on the first unlock) and signs the
+ * user in, which audits the unlock. */
+static gboolean
+start_session (UdhaWindow  *self,
+               UdhaVault   *vault,
+               GError     **error)
+{
+  g_autoptr(UdhaStore) store = NULL;
+  g_autoptr(UdhaSession) session = NULL;
+
+  store = udha_store_new (vault, error);
+  if (store == NULL)
+    return FALSE;
+
+  session = udha_session_new (vault, store, error);
+  if (session == NULL)
+    return FALSE;
+
+  self->store = g_steal_pointer (&store);
+  self->session = g_steal_pointer (&session);
+  return TRUE;
+}
+
 static void
 open_vault (UdhaWindow *self,
             UdhaVault  *vault)
 {
+  g_autoptr(GError) error = NULL;
   g_autofree char *label = NULL;
+  const char *role;
+
+  if (!start_session (self, vault, &error))
+    {
+      /* Nothing opens half way: the keys go, and the person reads why. */
+      udha_vault_lock (vault);
+      show_unlock (self, error->message);
+      return;
+    }
 
   g_set_object (&self->vault, vault);
   self->cancellable = g_cancellable_new ();
 
   g_settings_set_string (self->settings, "last-user", udha_vault_get_user_name (vault));
 
-  /* Translators: shown in the header bar; %s is the signed-in user */
-  label = g_strdup_printf (_("Signed in: %s"), udha_vault_get_user_name (vault));
+  role = udha_lookup_get_label (UDHA_LOOKUP_ROLE, udha_role_to_code (udha_session_get_role (self->session)));
+  /* Translators: shown in the header bar; %s is the signed-in user, %s their role */
+  label = g_strdup_printf (_("%s · %s"), udha_vault_get_user_name (vault), role);
   gtk_label_set_label (self->user_label, label);
 
   update_home (self);
@@ -412,6 +462,8 @@ udha_window_dispose (GObject *object)
   UdhaWindow *self = (UdhaWindow *)object;
 
   lock_vault (self, NULL);
+  g_clear_object (&self->session);
+  g_clear_object (&self->store);
   g_clear_handle_id (&self->idle_source, g_source_remove);
   g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (self), UDHA_TYPE_WINDOW);
@@ -531,6 +583,20 @@ udha_window_get_vault (UdhaWindow *self)
   g_return_val_if_fail (UDHA_IS_WINDOW (self), NULL);
 
   return self->vault;
+}
+
+/**
+ * udha_window_get_session:
+ * @self: a #UdhaWindow
+ *
+ * Returns: (transfer none) (nullable): the signed-in session, or %NULL when locked
+ */
+UdhaSession *
+udha_window_get_session (UdhaWindow *self)
+{
+  g_return_val_if_fail (UDHA_IS_WINDOW (self), NULL);
+
+  return self->session;
 }
 
 /**

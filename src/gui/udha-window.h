@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "udha-application.h"
+#include "udha-session.h"
 #include "udha-vault.h"
 
 G_BEGIN_DECLS
@@ -21,6 +22,7 @@ G_DECLARE_FINAL_TYPE (UdhaWindow, udha_window, UDHA, WINDOW, AdwApplicationWindo
 UdhaWindow *udha_window_new              (UdhaApplication *application);
 const char *udha_window_get_visible_page (UdhaWindow      *self);
 UdhaVault  *udha_window_get_vault        (UdhaWindow      *self);
+UdhaSession *udha_window_get_session     (UdhaWindow      *self);
 gboolean    udha_window_check_idle       (UdhaWindow      *self,
                                           gint64           now);
 void        udha_window_add_toast        (UdhaWindow      *self,

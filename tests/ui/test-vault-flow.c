@@ -24,7 +24,9 @@
 #include "udha-core.h"
 #include "udha-create-page.h"
 #include "udha-home-page.h"
+#include "udha-office.h"
 #include "udha-passphrase-dialog.h"
+#include "udha-user.h"
 #include "udha-test-utils.h"
 #include "udha-unlock-page.h"
 #include "udha-vault.h"
@@ -374,9 +376,17 @@ test_vault_flow (void)
   shoot (GTK_WIDGET (fixture.window), "home-verified");
 
   /* 9. A colleague with a one-time passphrase must choose their own. */
-  g_assert_true (udha_vault_add_user (udha_window_get_vault (fixture.window), PASSPHRASE_2,
-                                      "b.kola", "nje here vetem 12345", TRUE, &error));
-  g_assert_no_error (error);
+  {
+    UdhaSession *session = udha_window_get_session (fixture.window);
+    g_autoptr(UdhaOffice) office = udha_session_add_office (session, "TIR", "Tiranë", &error);
+    g_autoptr(UdhaUser) user = NULL;
+
+    g_assert_no_error (error);
+    user = udha_session_add_user (session, PASSPHRASE_2, "b.kola", "nje here vetem 12345",
+                                  "caseworker", udha_office_get_id (office), "Besa Kola", &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (user);
+  }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.lock", NULL));
   wait_for_page (&fixture, "unlock");
   unlock_with (&fixture, "b.kola", "nje here vetem 12345");
@@ -389,6 +399,33 @@ test_vault_flow (void)
   gtk_window_close (GTK_WINDOW (dialog));
   wait_for_page (&fixture, "unlock");
   g_assert_null (udha_window_get_vault (fixture.window));
+
+  /* Every unlock and lock above went into the audit chain, and it verifies. */
+  unlock_with (&fixture, ADMIN, PASSPHRASE_2);
+  wait_for_page (&fixture, "home");
+  {
+    UdhaSession *session = udha_window_get_session (fixture.window);
+    g_autoptr(GPtrArray) entries = udha_session_audit_list (session, 0, 1000, &error);
+    guint unlocks = 0, locks = 0;
+    guint64 bad_seq = 0;
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < entries->len; i++)
+      {
+        UdhaAuditEntry *entry = g_ptr_array_index (entries, i);
+
+        unlocks += g_strcmp0 (entry->action, "vault.unlock") == 0;
+        locks += g_strcmp0 (entry->action, "vault.lock") == 0;
+      }
+    /* Creation, six unlocks by a.hoxha (one after the older key file) and
+     * one by b.kola; each lock but the last. */
+    g_assert_cmpuint (unlocks, >=, 7);
+    g_assert_cmpuint (locks, >=, 6);
+    g_assert_true (udha_session_audit_verify (session, &bad_seq, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.lock", NULL));
+  wait_for_page (&fixture, "unlock");
 
   fixture_stop_app (&fixture);
 
