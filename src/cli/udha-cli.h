@@ -149,4 +149,9 @@ int      udha_cli_audit_verify         (UdhaCliGlobal  *global,
                                        int             argc,
                                        char          **argv);
 
+/* udha-cli-demo.c */
+int      udha_cli_demo                 (UdhaCliGlobal  *global,
+                                       int             argc,
+                                       char          **argv);
+
 G_END_DECLS
