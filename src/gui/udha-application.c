@@ -15,22 +15,27 @@
 #include <locale.h>
 
 #include "udha-application.h"
+#include "udha-demo.h"
 #include "udha-preferences-window.h"
 #include "udha-vault.h"
 #include "udha-window.h"
 
 /* The demo vault holds synthetic data only; its passphrase is public. */
 #define DEMO_PASSPHRASE "udha demo 2026"
+#define DEMO_CASES      5000
 
+/* The administrator who creates the vault, then the users udha-demo.c
+ * creates (offices TIR Tiranë and KKV Kakavijë). */
 static const struct {
   const char *name;
   const char *role;
+  const char *office;
 } demo_users[] = {
-  { "demo.admin", N_("administrator") },
-  { "demo.mira", N_("supervisor") },
-  { "demo.arta", N_("caseworker") },
-  { "demo.besnik", N_("caseworker") },
-  { "demo.drita", N_("caseworker") },
+  { "demo.admin", N_("administrator"), "" },
+  { "demo.mira", N_("supervisor"), "TIR" },
+  { "demo.arta", N_("caseworker"), "TIR" },
+  { "demo.besnik", N_("caseworker"), "TIR" },
+  { "demo.drita", N_("caseworker"), "KKV" },
 };
 
 struct _UdhaApplication
@@ -223,6 +228,10 @@ prepare_demo_vault (UdhaApplication  *self,
     {
       g_autoptr(UdhaVault) vault = NULL;
       g_autoptr(UdhaVaultSecret) recovery = NULL;
+      g_autoptr(UdhaStore) store = NULL;
+      g_autoptr(UdhaSession) session = NULL;
+      g_autoptr(UdhaDemoResult) result = NULL;
+      UdhaDemoOptions options = { DEMO_CASES, UDHA_DEMO_DEFAULT_SEED, DEMO_PASSPHRASE, NULL };
 
       g_print ("%s\n", _("Preparing the demo vault…"));
       if (g_mkdir_with_parents (dir, 0700) != 0)
@@ -237,18 +246,38 @@ prepare_demo_vault (UdhaApplication  *self,
       if (vault == NULL)
         return FALSE;
 
-      for (guint i = 1; i < G_N_ELEMENTS (demo_users); i++)
-        if (!udha_vault_add_user (vault, DEMO_PASSPHRASE, demo_users[i].name,
-                                  DEMO_PASSPHRASE, FALSE, error))
-          return FALSE;
-
+      /* Two offices, a supervisor, three caseworkers (the users below) and
+       * DEMO_CASES synthetic cases (udha-demo.h). */
+      store = udha_store_new (vault, error);
+      if (store != NULL)
+        session = udha_session_new (vault, store, error);
+      if (session != NULL)
+        {
+          result = udha_demo_generate (session, store, DEMO_PASSPHRASE, &options, NULL, NULL, error);
+          if (!udha_session_close (session, result != NULL ? error : NULL))
+            g_clear_pointer (&result, udha_demo_result_free);
+        }
+      g_clear_object (&session);
+      g_clear_object (&store);
       udha_vault_lock (vault);
+
+      if (result == NULL)
+        {
+          /* Do not leave a half-made demo vault behind: the next run starts again. */
+          g_autofree char *keys = g_strconcat (path, ".keys", NULL);
+          g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+
+          g_unlink (path);
+          g_unlink (keys);
+          g_unlink (journal);
+          return FALSE;
+        }
     }
 
   g_print ("%s\n", _("Demo vault (synthetic data only):"));
   g_print ("  %s\n", path);
   for (guint i = 0; i < G_N_ELEMENTS (demo_users); i++)
-    g_print ("  %-14s %s\n", demo_users[i].name, _(demo_users[i].role));
+    g_print ("  %-14s %-14s %s\n", demo_users[i].name, _(demo_users[i].role), demo_users[i].office);
   /* Translators: %s is the demo passphrase, shared by every demo user */
   g_print (_("Passphrase for every demo user: %s\n"), DEMO_PASSPHRASE);
 
