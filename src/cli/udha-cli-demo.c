@@ -35,7 +35,8 @@ progress_cb (guint    done,
   GTimer *timer = user_data;
 
   /* Translators: progress of "udha-cli demo": cases done, cases in total, seconds */
-  fprintf (stderr, _("\rDemo data: %u of %u cases (%.0f s)"), done, total, g_timer_elapsed (timer, NULL));
+  fputc ('\r', stderr);
+  fprintf (stderr, _("Demo data: %u of %u cases (%.0f s)"), done, total, g_timer_elapsed (timer, NULL));
   if (done == total)
     fputc ('\n', stderr);
   fflush (stderr);
