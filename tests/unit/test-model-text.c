@@ -103,6 +103,8 @@ test_text_phonetic_pairs (void)
     { "Qasim", "Kasim", "Qassim", NULL },
     { "Ghulam", "Gulam", NULL },
     { "El Hassan", "Hassan", NULL },
+    { "Al Hassan", "Alhasan", "Al-Hassan", "Elhassan", NULL },
+    { "Al Khatib", "Alkhatib", "Al-Khatib", NULL },
     { "Mohamed Ali", "Muhammad  ALI", NULL },
   };
 
@@ -117,6 +119,10 @@ test_text_phonetic_pairs (void)
   assert_other_key ("Abdullah", "Abdul");
   assert_other_key ("Samir", "Sami");
   assert_other_key ("Karim", "Kamal");
+  /* Albanian and European names that only look like a glued article. */
+  assert_other_key ("Albert", "Bert");
+  assert_other_key ("Alketa", "Keta");
+  assert_other_key ("Elmaz", "Maz");
 }
 
 static void

@@ -60,6 +60,11 @@
  * (Abdulrahman = Abdul Rahman = Abd al-Rahman = Abderrahmane); Abdullah,
  * Abdallah, Abdellah → abdlh.
  *
+ * A glued Arabic article is split too: a token of 6 letters or more that starts
+ * with al/el followed by a consonant (Alhasan, Elkhatib) keys as the rest, the
+ * same as "Al Hasan", unless it is a common Albanian or European given name that
+ * merely starts that way (Albert, Alketa, Elmaz, …).
+ *
  * Tokens with letters outside ASCII (other scripts) are used as they are.
  *
  * Similarity
@@ -347,6 +352,29 @@ is_abd_form (const char *t)
   };
 
   return g_strv_contains (forms, t);
+}
+
+/* "alhasan" → "hasan"; NULL when @t is not a name with a glued article. */
+static const char *
+split_glued_article (const char *t)
+{
+  static const char *const names[] = {
+    "albana", "albert", "alberta", "alberto", "albina", "albion", "aldona", "alfons",
+    "alfonso", "alfred", "alfreda", "alfredo", "alketa", "almira", "alvaro", "elbasan",
+    "elbert", "eldina", "elfrida", "elmaz", "elmedina", "elmira", "elsona", "elvira",
+    "elvana", "elkana", "alkida", "elmedin", "almedina",
+    NULL
+  };
+  gsize len = strlen (t);
+
+  if (len < 6 || !(g_str_has_prefix (t, "al") || g_str_has_prefix (t, "el")))
+    return NULL;
+  if (strchr ("aeiouy", t[2]) != NULL || !g_ascii_isalpha (t[2]))
+    return NULL;
+  if (g_strv_contains (names, t))
+    return NULL;
+
+  return t + 2;
 }
 
 static gboolean
@@ -680,6 +708,14 @@ udha_text_phonetic_key (const char *name)
           g_autofree char *key = udha_text_phonetic_token (rest);
 
           append_key (out, "abdl");
+          append_key (out, key);
+          continue;
+        }
+
+      if (is_ascii_token (t) && (rest = split_glued_article (t)) != NULL)
+        {
+          g_autofree char *key = udha_text_phonetic_token (rest);
+
           append_key (out, key);
           continue;
         }

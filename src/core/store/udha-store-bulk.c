@@ -141,34 +141,6 @@ name_terms_free (NameTerms *t)
   g_free (t);
 }
 
-/* Splits @folded as the search index does (on anything but a–z and 0–9)
- * and appends the phonetic key of each token followed by a space. */
-static void
-append_phonetic (GString    *out,
-                 const char *folded)
-{
-  const char *p = folded;
-
-  while (*p != '\0')
-    {
-      const char *start;
-      g_autofree char *token = NULL;
-      g_autofree char *key = NULL;
-
-      while (*p != '\0' && !((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9')))
-        p++;
-      start = p;
-      while ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9'))
-        p++;
-      if (p == start)
-        continue;
-      token = g_strndup (start, p - start);
-      key = udha_text_phonetic_token (token);
-      if (key != NULL && *key != '\0')
-        g_string_append_printf (out, "%s ", key);
-    }
-}
-
 static const NameTerms *
 get_name_terms (UdhaStoreBulk *self,
                 const char    *name)
@@ -182,7 +154,7 @@ get_name_terms (UdhaStoreBulk *self,
       t = g_new0 (NameTerms, 1);
       t->folded = udha_text_fold (name);
       if (t->folded != NULL)
-        append_phonetic (phonetic, t->folded);
+        _udha_store_append_phonetic_terms (phonetic, t->folded);
       t->phonetic = g_string_free (phonetic, FALSE);
       g_hash_table_insert (self->names, g_strdup (name), t);
     }

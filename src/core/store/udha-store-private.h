@@ -114,4 +114,7 @@ GPtrArray        *_udha_store_audit_list_for_person (UdhaStore            *self,
                                                     gint64                 person_id,
                                                     GError               **error);
 
+void      _udha_store_append_phonetic_terms (GString    *out,
+                                             const char *name);
+
 G_END_DECLS

@@ -28,6 +28,9 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+/* How many matches one search stage looks at, at most. */
+#define UDHA_STORE_SEARCH_MAX_SCANNED 5000
+
 /* Keeps ASCII letters and digits of a folded string. */
 static char *
 alnum_only (const char *folded)
@@ -42,13 +45,43 @@ alnum_only (const char *folded)
   return g_string_free (out, FALSE);
 }
 
+/**
+ * _udha_store_append_phonetic_terms:
+ * @out: where the terms go
+ * @name: a name, folded or not
+ *
+ * Appends the phonetic key of @name (udha_text_phonetic_key(): particles
+ * dropped, Abd- forms and glued articles split), each term followed by a
+ * space. The one definition of the indexed phonetic terms, shared with the
+ * bulk loader.
+ */
+void
+_udha_store_append_phonetic_terms (GString    *out,
+                                   const char *name)
+{
+  g_autofree char *key = udha_text_phonetic_key (name);
+  g_auto(GStrv) terms = NULL;
+
+  if (key == NULL || *key == '\0')
+    return;
+
+  terms = g_strsplit (key, " ", -1);
+  for (guint i = 0; terms[i] != NULL; i++)
+    {
+      /* FTS5 splits on anything but letters and digits: keep keys plain. */
+      g_autofree char *clean = alnum_only (terms[i]);
+
+      if (*clean != '\0')
+        g_string_append_printf (out, "%s ", clean);
+    }
+}
+
 static void
 add_name_terms (GString    *names,
                 GString    *phonetic,
                 const char *name)
 {
   g_autofree char *folded = NULL;
-  g_auto(GStrv) tokens = NULL;
 
   if (name == NULL || *name == '\0')
     return;
@@ -58,19 +91,8 @@ add_name_terms (GString    *names,
     return;
   g_string_append_printf (names, "%s ", folded);
 
-  if (phonetic == NULL)
-    return;
-  tokens = g_regex_split_simple ("[^a-z0-9]+", folded, 0, 0);
-  for (guint i = 0; tokens[i] != NULL; i++)
-    {
-      g_autofree char *key = NULL;
-
-      if (tokens[i][0] == '\0')
-        continue;
-      key = udha_text_phonetic_token (tokens[i]);
-      if (key != NULL && *key != '\0')
-        g_string_append_printf (phonetic, "%s ", key);
-    }
+  if (phonetic != NULL)
+    _udha_store_append_phonetic_terms (phonetic, folded);
 }
 
 static void
@@ -240,8 +262,21 @@ append_quoted (GString    *expr,
  * phonetic key, or its folded alphanumerics (prefix) in document, phone and
  * case/registration numbers. Returns %NULL when nothing is searchable.
  */
+static char *
+search_expression (const char *query,
+                   gboolean    spelled_only);
+
 char *
 _udha_store_search_expression (const char *query)
+{
+  return search_expression (query, FALSE);
+}
+
+/* With @spelled_only, only names as typed (prefix), documents and numbers:
+ * the first stage of a search, before other spellings. */
+static char *
+search_expression (const char *query,
+                   gboolean    spelled_only)
 {
   g_autoptr(GString) expr = g_string_new (NULL);
   g_auto(GStrv) tokens = NULL;
@@ -254,7 +289,6 @@ _udha_store_search_expression (const char *query)
     {
       g_autofree char *folded = NULL;
       g_autofree char *clean = NULL;
-      g_autofree char *key = NULL;
       g_autofree char *digits = NULL;
 
       if (tokens[i][0] == '\0')
@@ -272,12 +306,29 @@ _udha_store_search_expression (const char *query)
       append_quoted (expr, folded);
       g_string_append (expr, "*");
 
-      key = udha_text_phonetic_token (clean);
-      if (key != NULL && *key != '\0')
-        {
-          g_string_append (expr, " OR phonetic : ");
-          append_quoted (expr, key);
-        }
+      /* The same phonetic terms as the index: "alhasan" and "Al Hassan"
+       * both give "hasn"; "abdulrahman" gives "abdl rahmn", all required. */
+      if (!spelled_only)
+      {
+        g_autoptr(GString) terms = g_string_new (NULL);
+        g_auto(GStrv) keys = NULL;
+        guint n_keys;
+
+        _udha_store_append_phonetic_terms (terms, folded);
+        keys = g_strsplit (g_strstrip (terms->str), " ", -1);
+        n_keys = g_strv_length (keys);
+        if (n_keys > 0 && keys[0][0] != '\0')
+          {
+            g_string_append (expr, " OR phonetic : (");
+            for (guint k = 0; k < n_keys; k++)
+              {
+                if (k > 0)
+                  g_string_append (expr, " AND ");
+                append_quoted (expr, keys[k]);
+              }
+            g_string_append (expr, ")");
+          }
+      }
 
       g_string_append (expr, " OR docs : ");
       append_quoted (expr, clean);
@@ -314,6 +365,90 @@ _udha_store_search_expression (const char *query)
  * Returns: (transfer full) (element-type UdhaSearchHit): one hit per person,
  *   best first
  */
+/* Runs one stage of a search: steps through the matches newest first, keeps
+ * the visible ones not seen yet, and stops at @limit hits. FTS5 streams
+ * "ORDER BY rowid DESC" without computing a rank for every match, so a
+ * common name ("Mohamed" matches tens of thousands of people in a large
+ * vault) costs what the first page costs, not what all matches cost. */
+static gboolean
+search_stage (UdhaStore             *self,
+              const char            *expr,
+              const UdhaStoreScope  *scope,
+              guint                  limit,
+              double                 score,
+              GHashTable            *seen,
+              GArray                *hits,
+              GError               **error)
+{
+  g_autoptr(UdhaCachedStmt) stmt =
+    udha_store_prepare (self,
+                        "SELECT CASE s.kind WHEN 'p' THEN s.ref_id ELSE c.person_id END, "
+                        "       CASE s.kind WHEN 'c' THEN s.ref_id ELSE 0 END "
+                        "FROM search s LEFT JOIN cases c ON s.kind = 'c' AND c.id = s.ref_id "
+                        "WHERE search MATCH ?1 ORDER BY s.rowid DESC;", error);
+  guint scanned = 0;
+  int rc = SQLITE_DONE;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, expr, -1, SQLITE_TRANSIENT);
+  while (hits->len < limit && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      UdhaSearchHit hit = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1), score };
+      g_autoptr(GError) local_error = NULL;
+      gboolean visible;
+
+      /* A caseworker may see few of many matches: bound the walk. */
+      if (++scanned > UDHA_STORE_SEARCH_MAX_SCANNED)
+        break;
+
+      if (hit.person_id == 0 || g_hash_table_contains (seen, &hit.person_id))
+        continue;
+
+      if (scope == NULL)
+        visible = TRUE;
+      else if (hit.case_id != 0)
+        visible = udha_store_case_in_scope (self, hit.case_id, scope, &local_error);
+      else
+        visible = udha_store_person_in_scope (self, hit.person_id, scope, &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      if (!visible)
+        continue;
+
+      g_array_append_val (hits, hit);
+      g_hash_table_add (seen, &g_array_index (hits, UdhaSearchHit, hits->len - 1).person_id);
+      score -= 1e-6;
+    }
+
+  if (hits->len < limit && scanned <= UDHA_STORE_SEARCH_MAX_SCANNED && rc != SQLITE_DONE)
+    {
+      _udha_store_fail (self, rc, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * udha_store_search:
+ * @self: a #UdhaStore
+ * @query: what the user typed: names (any spelling, with or without
+ *   diacritics), document, phone, registration or case numbers
+ * @scope: (nullable): what the session may see; %NULL for everything
+ * @limit: the largest number of hits
+ * @error: return location for a #GError
+ *
+ * Names spelled as typed (and documents, phones, numbers) come first, newest
+ * first; then other spellings of the names (phonetic keys), newest first.
+ *
+ * Returns: (transfer full) (element-type UdhaSearchHit): one hit per person,
+ *   best first
+ */
 GArray *
 udha_store_search (UdhaStore             *self,
                    const char            *query,
@@ -322,72 +457,29 @@ udha_store_search (UdhaStore             *self,
                    GError               **error)
 {
   g_autoptr(GArray) hits = g_array_new (FALSE, TRUE, sizeof (UdhaSearchHit));
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autofree char *expr = NULL;
-  g_autoptr(GArray) raw = g_array_new (FALSE, TRUE, sizeof (UdhaSearchHit));
-  int rc;
+  g_autoptr(GHashTable) seen = NULL;
+  g_autofree char *spelled = NULL;
+  g_autofree char *any = NULL;
 
   g_return_val_if_fail (UDHA_IS_STORE (self), NULL);
 
   if (limit == 0)
     limit = 50;
+  /* Reserved up front: @seen points into the array's elements. */
+  g_array_set_size (hits, limit);
+  g_array_set_size (hits, 0);
+  seen = g_hash_table_new (g_int64_hash, g_int64_equal);
 
-  expr = _udha_store_search_expression (query);
-  if (expr == NULL)
+  spelled = search_expression (query, TRUE);
+  any = search_expression (query, FALSE);
+  if (spelled == NULL || any == NULL)
     return g_steal_pointer (&hits);
 
-  {
-    g_autoptr(UdhaCachedStmt) stmt =
-      udha_store_prepare (self,
-                          "SELECT CASE s.kind WHEN 'p' THEN s.ref_id ELSE c.person_id END, "
-                          "       CASE s.kind WHEN 'c' THEN s.ref_id ELSE 0 END, s.rank "
-                          "FROM search s LEFT JOIN cases c ON s.kind = 'c' AND c.id = s.ref_id "
-                          "WHERE search MATCH ?1 ORDER BY s.rank LIMIT ?2;", error);
-
-    if (stmt == NULL)
-      return NULL;
-    sqlite3_bind_text (stmt, 1, expr, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_int64 (stmt, 2, (gint64) limit * 8 + 64);
-    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-      {
-        UdhaSearchHit hit = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1),
-                              sqlite3_column_double (stmt, 2) };
-
-        g_array_append_val (raw, hit);
-      }
-    if (rc != SQLITE_DONE)
-      {
-        _udha_store_fail (self, rc, error);
-        return NULL;
-      }
-  }
-
-  for (guint i = 0; i < raw->len && hits->len < limit; i++)
-    {
-      UdhaSearchHit *hit = &g_array_index (raw, UdhaSearchHit, i);
-      g_autoptr(GError) local_error = NULL;
-      gboolean visible;
-
-      if (hit->person_id == 0 || g_hash_table_contains (seen, &hit->person_id))
-        continue;
-
-      if (scope == NULL)
-        visible = TRUE;
-      else if (hit->case_id != 0)
-        visible = udha_store_case_in_scope (self, hit->case_id, scope, &local_error);
-      else
-        visible = udha_store_person_in_scope (self, hit->person_id, scope, &local_error);
-      if (local_error != NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return NULL;
-        }
-      if (!visible)
-        continue;
-
-      g_hash_table_add (seen, &hit->person_id);
-      g_array_append_val (hits, *hit);
-    }
+  if (!search_stage (self, spelled, scope, limit, 2.0, seen, hits, error))
+    return NULL;
+  if (hits->len < limit && g_strcmp0 (spelled, any) != 0 &&
+      !search_stage (self, any, scope, limit, 1.0, seen, hits, error))
+    return NULL;
 
   return g_steal_pointer (&hits);
 }
