@@ -244,6 +244,8 @@ static const UdhaLookupEntry organisation_type_entries[] = {
   { "state", NC_("organisation type", "State institution"), NULL, NULL, 0 },
   { "ngo", NC_("organisation type", "Non-governmental organisation"), NULL, NULL, 0 },
   { "international", NC_("organisation type", "International organisation"), NULL, NULL, 0 },
+  /* Private clinics, lawyers, faith communities: partners that are none of the above. */
+  { "other", NC_("organisation type", "Other"), NULL, NULL, 0 },
 };
 
 static const UdhaLookupEntry vulnerability_entries[] = {
