@@ -1,0 +1,157 @@
+/* test-store-fixture.c
+ *
+ * Copyright 2026 The Udha authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Opens a vault written by schema v1 (tests/fixtures/vault-v1, made with
+ * udha-cli: an office, an administrator and a caseworker, a partner
+ * organisation, a person, a case, an interview, a consent and a referral)
+ * and checks that every record reads back after the store's migrations ran.
+ * When schema v2 arrives, this is the test that proves a v1 vault survives
+ * the migration; keep the fixture, and add one per released schema version.
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+
+#include "udha-core.h"
+#include "udha-session.h"
+#include "udha-store.h"
+#include "udha-vault.h"
+
+#define FIXTURE_ADMIN_PASS "fixture admin passphrase"
+#define FIXTURE_ARTA_PASS  "fixture arta passphrase"
+
+static char *
+copy_fixture (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("udha-fixture-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *name = i == 0 ? "cases.udb" : "cases.udb.keys";
+      g_autofree char *from = g_test_build_filename (G_TEST_DIST, "fixtures", "vault-v1", name, NULL);
+      g_autofree char *to = g_build_filename (dir, name, NULL);
+      g_autofree char *contents = NULL;
+      gsize len;
+
+      g_assert_true (g_file_get_contents (from, &contents, &len, &error));
+      g_assert_true (g_file_set_contents (to, contents, (gssize) len, &error));
+    }
+
+  return dir;
+}
+
+static void
+remove_dir (const char *dir)
+{
+  GDir *d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_unlink (path);
+    }
+  if (d != NULL)
+    g_dir_close (d);
+  g_rmdir (dir);
+}
+
+static void
+test_fixture_v1 (void)
+{
+  g_autofree char *dir = copy_fixture ();
+  g_autofree char *path = g_build_filename (dir, "cases.udb", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UdhaVault) vault = NULL;
+  g_autoptr(UdhaStore) store = NULL;
+  g_autoptr(UdhaSession) session = NULL;
+  g_autoptr(UdhaPerson) person = NULL;
+  g_autoptr(UdhaCase) case_ = NULL;
+  g_autoptr(GPtrArray) interviews = NULL;
+  g_autoptr(GPtrArray) consents = NULL;
+  g_autoptr(GPtrArray) referrals = NULL;
+  guint64 bad_seq = 0;
+
+  /* The caseworker's own passphrase, set after the one-time one. */
+  vault = udha_vault_unlock (path, "arta", FIXTURE_ARTA_PASS, &error);
+  g_assert_no_error (error);
+  g_assert_false (udha_vault_get_must_change_passphrase (vault));
+
+  store = udha_store_new (vault, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (udha_store_get_schema_version (store), ==, UDHA_STORE_SCHEMA_VERSION);
+
+  session = udha_session_new (vault, store, &error);
+  g_assert_no_error (error);
+
+  person = udha_session_find_person (session, "P-2026-000001", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (udha_person_get_given_name (person), ==, "Ardit");
+  g_assert_cmpstr (udha_person_get_family_name (person), ==, "Çela");
+  g_assert_cmpstr (udha_person_get_dob (person), ==, "1990-03-12");
+
+  case_ = udha_session_find_case (session, "TIR-2026-00001", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (udha_case_get_case_type (case_), ==, "avrr");
+  g_assert_cmpint (udha_case_get_person_id (case_), ==, udha_person_get_id (person));
+
+  interviews = udha_session_list_interviews (session, udha_case_get_id (case_), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (interviews->len, ==, 1);
+  g_assert_cmpstr (udha_interview_get_narrative (g_ptr_array_index (interviews, 0)), ==, "Fixture interview note.");
+
+  consents = udha_session_list_consents (session, udha_person_get_id (person), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (consents->len, ==, 1);
+  g_assert_cmpstr (udha_consent_get_purpose (g_ptr_array_index (consents, 0)), ==, "referral");
+
+  referrals = udha_session_list_referrals (session, udha_case_get_id (case_), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (referrals->len, ==, 1);
+  g_assert_cmpstr (udha_referral_get_status (g_ptr_array_index (referrals, 0)), ==, "draft");
+
+  /* Search still finds the folded name, and the chain is intact. */
+  {
+    g_autoptr(GArray) hits = udha_session_search (session, "Cela", 10, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (hits->len, ==, 1);
+  }
+  g_assert_true (udha_session_audit_verify (session, &bad_seq, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (udha_session_close (session, &error));
+  g_assert_no_error (error);
+  udha_vault_lock (vault);
+
+  /* The administrator's slot opens it too. */
+  g_clear_object (&vault);
+  vault = udha_vault_unlock (path, "admin", FIXTURE_ADMIN_PASS, &error);
+  g_assert_no_error (error);
+  udha_vault_lock (vault);
+
+  remove_dir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+  g_assert_true (udha_core_init (&error));
+
+  g_test_add_func ("/udha/store/migrations/fixture-v1", test_fixture_v1);
+
+  return g_test_run ();
+}
