@@ -130,6 +130,12 @@ test_fixture_v1 (void)
 
   g_assert_true (udha_session_close (session, &error));
   g_assert_no_error (error);
+  /* The store's prepared statements go before the connection does. */
+  g_clear_pointer (&interviews, g_ptr_array_unref);
+  g_clear_pointer (&consents, g_ptr_array_unref);
+  g_clear_pointer (&referrals, g_ptr_array_unref);
+  g_clear_object (&session);
+  g_clear_object (&store);
   udha_vault_lock (vault);
 
   /* The administrator's slot opens it too. */
