@@ -130,13 +130,16 @@ test_fixture_v1 (void)
 
   g_assert_true (udha_session_close (session, &error));
   g_assert_no_error (error);
-  /* The store's prepared statements go before the connection does. */
-  g_clear_pointer (&interviews, g_ptr_array_unref);
-  g_clear_pointer (&consents, g_ptr_array_unref);
-  g_clear_pointer (&referrals, g_ptr_array_unref);
-  g_clear_object (&session);
-  g_clear_object (&store);
+  /* Locking with the store still alive: it drops its statements when the
+   * vault says it is locking, and refuses work afterwards. */
   udha_vault_lock (vault);
+  {
+    g_autoptr(UdhaPerson) after = udha_store_get_person (store, udha_person_get_id (person), &error);
+
+    g_assert_null (after);
+    g_assert_error (error, UDHA_STORE_ERROR, UDHA_STORE_ERROR_OPEN);
+    g_clear_error (&error);
+  }
 
   /* The administrator's slot opens it too. */
   g_clear_object (&vault);

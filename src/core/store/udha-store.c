@@ -245,6 +245,15 @@ run_migrations (UdhaStore  *self,
 
 /* Interface implementations */
 
+/* The vault is about to close its connection: statements go first, and the
+ * store refuses work from now on (udha_store_prepare() says it is locked). */
+static void
+vault_locking_cb (UdhaStore *self)
+{
+  g_hash_table_remove_all (self->statements);
+  self->db = NULL;
+}
+
 static gboolean
 udha_store_initable_init (GInitable     *initable,
                           GCancellable  *cancellable,
@@ -260,6 +269,8 @@ udha_store_initable_init (GInitable     *initable,
     }
 
   self->db = udha_vault_get_connection (self->vault);
+  g_signal_connect_object (self->vault, "locking", G_CALLBACK (vault_locking_cb),
+                           self, G_CONNECT_SWAPPED);
   sqlite3_busy_timeout (self->db, 5000);
 
   if (!run_migrations (self, error))

@@ -75,6 +75,13 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
+enum {
+  LOCKING,
+  N_SIGNALS
+};
+
+static guint signals [N_SIGNALS];
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 typedef gboolean (*DbChangeFunc) (sqlite3   *db,
@@ -944,6 +951,19 @@ udha_vault_class_init (UdhaVaultClass *klass)
     g_param_spec_boolean ("must-change-passphrase", NULL, NULL, FALSE,
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * UdhaVault::locking:
+   *
+   * Emitted by udha_vault_lock() while the connection is still open: the
+   * last moment to finalize prepared statements on it (the store does).
+   */
+  signals [LOCKING] =
+    g_signal_new ("locking",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
@@ -1622,6 +1642,7 @@ udha_vault_lock (UdhaVault *self)
   if (self->n_connections > 0)
     g_warning ("Locking the vault with %u extra connection(s) still open", self->n_connections);
 
+  g_signal_emit (self, signals [LOCKING], 0);
   g_clear_pointer (&self->db, udha_vault_db_close);
   if (self->key != NULL && self->path != NULL)
     {
