@@ -756,6 +756,23 @@ udha_session_is_closed (UdhaSession *self)
   return self->closed;
 }
 
+/**
+ * udha_session_get_store:
+ * @self: a #UdhaSession
+ *
+ * The session's store, for the lazy list models of the session layer
+ * (udha-case-list-model.c), which apply the session's scope themselves.
+ *
+ * Returns: (transfer none): the store
+ */
+UdhaStore *
+udha_session_get_store (UdhaSession *self)
+{
+  g_return_val_if_fail (UDHA_IS_SESSION (self), NULL);
+
+  return self->store;
+}
+
 UdhaUser *
 udha_session_get_user (UdhaSession *self)
 {

@@ -58,6 +58,7 @@ gboolean          udha_session_close                  (UdhaSession              
                                                        GError                    **error);
 gboolean          udha_session_is_closed              (UdhaSession                *self);
 
+UdhaStore        *udha_session_get_store              (UdhaSession                *self);
 UdhaUser         *udha_session_get_user               (UdhaSession                *self);
 gint64            udha_session_get_user_id            (UdhaSession                *self);
 const char       *udha_session_get_user_name          (UdhaSession                *self);
