@@ -71,27 +71,6 @@ create_data_free (CreateData *data)
   g_free (data);
 }
 
-/* A user name is what a person types at every unlock: keep it simple and
- * unambiguous across keyboards. */
-static gboolean
-user_name_is_valid (const char *name)
-{
-  gsize len = strlen (name);
-
-  if (len < 2 || len > 64)
-    return FALSE;
-
-  for (const char *p = name; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (!g_unichar_isalnum (c) && c != '.' && c != '-' && c != '_')
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
 static void
 show_error (UdhaCreatePage *self,
             const char     *message)
@@ -113,8 +92,9 @@ set_busy (UdhaCreatePage *self,
   gtk_widget_set_sensitive (GTK_WIDGET (self->cancel_button), !busy);
 }
 
-/* Validates the form; returns the message for the first problem, or NULL. */
-static const char *
+/* Validates the form with the vault's own rules; returns the message for
+ * the first problem (to free), or NULL. */
+static char *
 validate (UdhaCreatePage *self,
           gboolean        final)
 {
@@ -122,19 +102,20 @@ validate (UdhaCreatePage *self,
   const char *passphrase = gtk_editable_get_text (GTK_EDITABLE (self->passphrase_entry));
   const char *confirm = gtk_editable_get_text (GTK_EDITABLE (self->confirm_entry));
   g_autofree char *stripped = g_strstrip (g_strdup (name));
+  g_autoptr(GError) error = NULL;
 
   if (stripped[0] == '\0' && !final)
     return NULL;
-  if (!user_name_is_valid (stripped))
-    return _("The user name must be 2 to 64 letters or digits; dots, dashes and underscores are allowed.");
+  if (!udha_vault_check_user_name (stripped, &error))
+    return g_strdup (error->message);
   if (passphrase[0] == '\0' && !final)
     return NULL;
-  if (g_utf8_strlen (passphrase, -1) < UDHA_VAULT_MIN_PASSPHRASE_CHARS)
-    return _("The passphrase is too short. Use at least 10 characters.");
+  if (!udha_vault_check_passphrase (passphrase, &error))
+    return g_strdup (error->message);
   if (confirm[0] == '\0' && !final)
     return NULL;
   if (strcmp (passphrase, confirm) != 0)
-    return _("The two passphrases are different. Type the same passphrase twice.");
+    return g_strdup (_("The two passphrases are different. Type the same passphrase twice."));
 
   return NULL;
 }
@@ -237,8 +218,9 @@ create_done_cb (GObject      *object,
 static void
 form_changed_cb (UdhaCreatePage *self)
 {
-  const char *problem = validate (self, FALSE);
-  gboolean complete = validate (self, TRUE) == NULL;
+  g_autofree char *problem = validate (self, FALSE);
+  g_autofree char *final_problem = validate (self, TRUE);
+  gboolean complete = final_problem == NULL;
 
   update_strength (self);
   show_error (self, problem);
@@ -249,7 +231,7 @@ static void
 create_clicked_cb (UdhaCreatePage *self)
 {
   g_autoptr(GTask) task = NULL;
-  const char *problem;
+  g_autofree char *problem = NULL;
   CreateData *data;
 
   if (self->busy)

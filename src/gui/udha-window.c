@@ -379,7 +379,7 @@ verify_done_cb (GObject      *object,
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
       udha_home_page_set_verifying (self->home_page, FALSE);
-      /* Translators: %s is the problem found, %s the date and time of the check */
+      /* Translators: %1$s is the problem found, %2$s the date and time of the check */
       message = g_strdup_printf (_("Problem found on %2$s: %1$s"), error->message, when);
       udha_home_page_set_verify_result (self->home_page, message);
       udha_window_add_toast (self, _("The vault check found a problem"));

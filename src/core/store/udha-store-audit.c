@@ -395,7 +395,7 @@ static void
 set_rolled_back (GError **error)
 {
   g_set_error_literal (error, UDHA_STORE_ERROR, UDHA_STORE_ERROR_AUDIT,
-                       _("This vault's records are older than its key file: the database may have "
+                       _("This vault’s records are older than its key file: the database may have "
                          "been replaced with an older copy. Restore the latest backup and contact "
                          "your administrator."));
 }

@@ -692,7 +692,7 @@ udha_store_bulk_add_case (UdhaStoreBulk       *self,
   if (code == NULL)
     {
       g_set_error_literal (error, UDHA_STORE_ERROR, UDHA_STORE_ERROR_NOT_FOUND,
-                           _("The case's office does not exist."));
+                           _("The case’s office does not exist."));
       return FALSE;
     }
 

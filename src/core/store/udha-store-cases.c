@@ -141,7 +141,7 @@ next_case_number (UdhaStore   *self,
     if (rc == SQLITE_DONE)
       {
         g_set_error_literal (error, UDHA_STORE_ERROR, UDHA_STORE_ERROR_NOT_FOUND,
-                             _("The case's office does not exist."));
+                             _("The case’s office does not exist."));
         return FALSE;
       }
     if (rc != SQLITE_ROW)
@@ -801,7 +801,7 @@ udha_store_update_referral (UdhaStore     *self,
       g_strcmp0 (udha_referral_get_status (stored), udha_referral_get_status (referral)) != 0)
     {
       g_set_error_literal (error, UDHA_STORE_ERROR, UDHA_STORE_ERROR_QUERY,
-                           _("A referral's status can only change through a status change."));
+                           _("The referral was not saved: its status changes only through a status change, which records who made it and why."));
       return FALSE;
     }
 

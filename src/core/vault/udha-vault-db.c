@@ -756,7 +756,7 @@ udha_vault_db_verify (sqlite3  *db,
   if (page == NULL)
     {
       g_set_error_literal (error, UDHA_VAULT_ERROR, UDHA_VAULT_ERROR_IO,
-                           _("Not enough memory to check the vault."));
+                           _("Not enough memory to check the vault. Close other programs and try again."));
       ok = FALSE;
       goto out;
     }

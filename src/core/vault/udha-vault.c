@@ -1188,7 +1188,7 @@ udha_vault_check_user_name (const char  *user_name,
   if (!g_utf8_validate (user_name, -1, NULL))
     {
       g_set_error_literal (error, UDHA_VAULT_ERROR, UDHA_VAULT_ERROR_INVALID,
-                           _("The user name contains characters that are not allowed. Use letters, digits, spaces, dots or dashes."));
+                           _("The user name can only contain letters, digits, spaces, dots, dashes, underscores and apostrophes, for example “a.hoxha”."));
       return FALSE;
     }
 
@@ -1197,6 +1197,13 @@ udha_vault_check_user_name (const char  *user_name,
     {
       g_set_error_literal (error, UDHA_VAULT_ERROR, UDHA_VAULT_ERROR_INVALID,
                            _("Enter a user name."));
+      return FALSE;
+    }
+
+  if (g_utf8_strlen (stripped, -1) < 2)
+    {
+      g_set_error_literal (error, UDHA_VAULT_ERROR, UDHA_VAULT_ERROR_INVALID,
+                           _("The user name is too short. Use at least 2 characters."));
       return FALSE;
     }
 
@@ -1212,10 +1219,12 @@ udha_vault_check_user_name (const char  *user_name,
     {
       gunichar c = g_utf8_get_char (p);
 
-      if (g_unichar_iscntrl (c) || !g_unichar_isprint (c))
+      /* What a person types at every unlock: no symbols that differ
+       * between keyboards. */
+      if (!g_unichar_isalnum (c) && c != ' ' && c != '.' && c != '-' && c != '_' && c != '\'')
         {
           g_set_error_literal (error, UDHA_VAULT_ERROR, UDHA_VAULT_ERROR_INVALID,
-                               _("The user name contains characters that are not allowed. Use letters, digits, spaces, dots or dashes."));
+                               _("The user name can only contain letters, digits, spaces, dots, dashes, underscores and apostrophes, for example “a.hoxha”."));
           return FALSE;
         }
     }
