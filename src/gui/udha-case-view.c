@@ -1,0 +1,1653 @@
+/* udha-case-view.c
+ *
+ * Copyright 2026 The Udha authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The case file: a header (person, case number, status, risk, flags,
+ * assignment) and five tabs (profile, contacts and interviews, services,
+ * referrals, history). Everything goes through the UdhaSession, which checks
+ * permissions, the consent gate and the transitions, and writes the audit.
+ */
+
+#define G_LOG_DOMAIN "udha-case-view"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
+#include "udha-case-view.h"
+#include "udha-case.h"
+#include "udha-consent.h"
+#include "udha-core.h"
+#include "udha-date.h"
+#include "udha-form-dialog.h"
+#include "udha-interview.h"
+#include "udha-iso-codes.h"
+#include "udha-lookup.h"
+#include "udha-model-error.h"
+#include "udha-organisation.h"
+#include "udha-person.h"
+#include "udha-referral.h"
+#include "udha-service.h"
+#include "udha-user.h"
+
+#define HISTORY_PAGE_SIZE 500
+#define HISTORY_MAX_PAGES 20
+
+struct _UdhaCaseView
+{
+  GtkWidget     parent_instance;
+
+  /* Template widgets */
+  GtkLabel     *name_label;
+  GtkLabel     *status_label;
+  GtkButton    *closure_button;
+  GtkLabel     *details_label;
+  GtkLabel     *flags_label;
+  AdwViewStack *view_stack;
+  GtkListBox   *person_list;
+  GtkListBox   *documents_list;
+  GtkListBox   *vulnerabilities_list;
+  GtkListBox   *consents_list;
+  GtkListBox   *interviews_list;
+  GtkListBox   *services_list;
+  GtkListBox   *referrals_list;
+  GtkListBox   *history_list;
+
+  /* Owned */
+  UdhaSession  *session;
+  gint64        case_id;
+  UdhaCase     *case_;
+  UdhaPerson   *person;
+  GPtrArray    *users;           /* UdhaUser */
+  GPtrArray    *organisations;   /* UdhaOrganisation */
+  GPtrArray    *services;        /* UdhaService */
+  char         *status_class;
+};
+
+G_DEFINE_FINAL_TYPE (UdhaCaseView, udha_case_view, GTK_TYPE_WIDGET)
+
+/* Auxiliary methods */
+
+static gboolean
+is_blank (const char *s)
+{
+  if (s == NULL)
+    return TRUE;
+  for (; *s != '\0'; s++)
+    if (!g_ascii_isspace (*s))
+      return FALSE;
+  return TRUE;
+}
+
+static const char *
+nonblank (const char *s)
+{
+  return is_blank (s) ? NULL : s;
+}
+
+/* "2026-03-12" → "12.03.2026"; partial dates keep their precision. */
+static char *
+format_day (const char *iso)
+{
+  UdhaDate date;
+
+  if (iso == NULL || !udha_date_from_iso (iso, &date))
+    return g_strdup (iso);
+  return udha_date_to_display (&date);
+}
+
+/* A stored UTC time → "12.03.2026 10:14" in local time. */
+static char *
+format_time (const char *iso)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) when = NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  if (iso == NULL)
+    return NULL;
+  when = g_date_time_new_from_iso8601 (iso, utc);
+  if (when == NULL)
+    return format_day (iso);
+  local = g_date_time_to_local (when);
+  return udha_format_date_time (local);
+}
+
+static char *
+today_display (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%d.%m.%Y");
+}
+
+static const char *
+user_display_name (UdhaCaseView *self,
+                   gint64        user_id,
+                   const char   *user_name)
+{
+  UdhaUser *me = udha_session_get_user (self->session);
+
+  /* Only administrators may list users, so the signed-in user is looked up
+   * on its own; others fall back to their user names. */
+  for (guint i = 0; i <= (self->users != NULL ? self->users->len : 0); i++)
+    {
+      UdhaUser *user = i == 0 ? me : g_ptr_array_index (self->users, i - 1);
+
+      if (user == NULL)
+        continue;
+
+      if ((user_id != 0 && udha_user_get_id (user) == user_id) ||
+          (user_name != NULL && g_strcmp0 (udha_user_get_user_name (user), user_name) == 0))
+        return nonblank (udha_user_get_display_name (user)) != NULL ?
+               udha_user_get_display_name (user) : udha_user_get_user_name (user);
+    }
+  if (user_name != NULL)
+    return user_name;
+  return _("Unknown user");
+}
+
+static const char *
+organisation_name (UdhaCaseView *self,
+                   gint64        org_id)
+{
+  for (guint i = 0; self->organisations != NULL && i < self->organisations->len; i++)
+    {
+      UdhaOrganisation *org = g_ptr_array_index (self->organisations, i);
+
+      if (udha_organisation_get_id (org) == org_id)
+        return udha_organisation_get_name (org);
+    }
+  return _("Unknown organisation");
+}
+
+static const char *
+label_or_code (UdhaLookupKind  kind,
+               const char     *code)
+{
+  const char *label;
+
+  if (code == NULL)
+    return NULL;
+  label = udha_lookup_get_label (kind, code);
+  return label != NULL ? label : code;
+}
+
+static void
+add_toast (UdhaCaseView *self,
+           const char   *message)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+}
+
+static GtkWindow *
+parent_window (UdhaCaseView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+static void
+show_error (UdhaCaseView *self,
+            const char   *heading,
+            const GError *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (parent_window (self), heading, error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+clear_list (GtkListBox *list)
+{
+  GtkListBoxRow *row;
+
+  while ((row = gtk_list_box_get_row_at_index (list, 0)) != NULL)
+    gtk_list_box_remove (list, GTK_WIDGET (row));
+}
+
+static void
+set_placeholder (GtkListBox *list,
+                 const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_set_margin_top (label, 18);
+  gtk_widget_set_margin_bottom (label, 18);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_list_box_set_placeholder (list, label);
+}
+
+static GtkWidget *
+add_row (GtkListBox *list,
+         const char *title,
+         const char *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *title_markup = g_markup_escape_text (title != NULL ? title : "", -1);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title_markup);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  if (subtitle != NULL)
+    {
+      g_autofree char *subtitle_markup = g_markup_escape_text (subtitle, -1);
+
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle_markup);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  -1);
+  gtk_list_box_append (list, row);
+  return row;
+}
+
+/* A profile row: the field name as title, the value (or "Not recorded") below. */
+static void
+add_field_row (GtkListBox *list,
+               const char *field,
+               const char *value)
+{
+  GtkWidget *row = add_row (list, field, nonblank (value) != NULL ? value : _("Not recorded"));
+
+  gtk_widget_add_css_class (row, "property");
+}
+
+/* Joins non-NULL parts with " · ". */
+static char *
+join_parts (const char *first,
+            ...)
+{
+  GString *out = g_string_new (NULL);
+  va_list args;
+
+  va_start (args, first);
+  for (const char *part = first; part != (const char *) 1; part = va_arg (args, const char *))
+    {
+      if (nonblank (part) == NULL)
+        continue;
+      if (out->len > 0)
+        g_string_append (out, " · ");
+      g_string_append (out, part);
+    }
+  va_end (args);
+  return g_string_free (out, FALSE);
+}
+#define JOIN(...) join_parts (__VA_ARGS__, (const char *) 1)
+
+static GtkWidget *
+add_menu_button (GtkWidget  *row,
+                 GMenuModel *menu,
+                 const char *accessible_name)
+{
+  GtkWidget *button = gtk_menu_button_new ();
+
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), menu);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, accessible_name);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_name,
+                                  -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  return button;
+}
+
+/* Header */
+
+static void
+fill_header (UdhaCaseView *self)
+{
+  UdhaCase *case_ = self->case_;
+  const char *status = udha_case_get_status (case_);
+  const char * const *flags = udha_case_get_flags (case_);
+  g_autofree char *name = NULL;
+  g_autofree char *risk = NULL;
+  g_autofree char *assigned = NULL;
+  g_autofree char *number = NULL;
+  g_autofree char *details = NULL;
+
+  /* Translators: a person's given name, then family name */
+  name = g_strdup_printf (C_("person name", "%s %s"),
+                          udha_person_get_given_name (self->person) != NULL ? udha_person_get_given_name (self->person) : "",
+                          udha_person_get_family_name (self->person) != NULL ? udha_person_get_family_name (self->person) : "");
+  gtk_label_set_label (self->name_label, g_strstrip (name));
+
+  gtk_label_set_label (self->status_label, label_or_code (UDHA_LOOKUP_CASE_STATUS, status));
+  if (self->status_class != NULL)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), self->status_class);
+  g_free (self->status_class);
+  self->status_class = g_strdup_printf ("status-%s", status);
+  gtk_widget_add_css_class (GTK_WIDGET (self->status_label), self->status_class);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->status_label),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  gtk_label_get_label (self->status_label),
+                                  -1);
+
+  /* Translators: %s is a case number such as TIR-2026-000001 */
+  number = g_strdup_printf (_("Case %s"), udha_case_get_number (case_));
+  /* Translators: %s is a risk level such as "High" */
+  risk = g_strdup_printf (_("Risk: %s"), udha_case_get_risk (case_) != NULL ?
+                          label_or_code (UDHA_LOOKUP_RISK_LEVEL, udha_case_get_risk (case_)) :
+                          C_("risk", "not assessed"));
+  if (udha_case_get_assigned_user_id (case_) != 0)
+    /* Translators: %s is a caseworker's name */
+    assigned = g_strdup_printf (_("Assigned to %s"),
+                                user_display_name (self, udha_case_get_assigned_user_id (case_), NULL));
+  else
+    assigned = g_strdup (_("Not assigned"));
+  details = JOIN (number, label_or_code (UDHA_LOOKUP_CASE_TYPE, udha_case_get_case_type (case_)), risk, assigned);
+  gtk_label_set_label (self->details_label, details);
+
+  if (flags != NULL && flags[0] != NULL)
+    {
+      GString *labels = g_string_new (NULL);
+      g_autofree char *text = NULL;
+
+      for (guint i = 0; flags[i] != NULL; i++)
+        {
+          if (i > 0)
+            g_string_append (labels, ", ");
+          g_string_append (labels, label_or_code (UDHA_LOOKUP_CASE_FLAG, flags[i]));
+        }
+      /* Translators: %s is a list of case flags */
+      text = g_strdup_printf (_("Flags: %s"), labels->str);
+      g_string_free (labels, TRUE);
+      gtk_label_set_label (self->flags_label, text);
+      gtk_widget_set_visible (GTK_WIDGET (self->flags_label), TRUE);
+    }
+  else
+    gtk_widget_set_visible (GTK_WIDGET (self->flags_label), FALSE);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.request-closure",
+                                 udha_case_transition_find (status, "closure_requested") != NULL &&
+                                 udha_session_can (self->session, UDHA_ACTION_REQUEST_CLOSURE, self->case_id));
+}
+
+/* Profile */
+
+static char *
+join_codes (const char * const *codes,
+            const char *      (*get_name) (const char *))
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; codes != NULL && codes[i] != NULL; i++)
+    {
+      const char *name = get_name (codes[i]);
+
+      if (out->len > 0)
+        g_string_append (out, ", ");
+      g_string_append (out, name != NULL ? name : codes[i]);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+fill_profile (UdhaCaseView *self)
+{
+  UdhaPerson *p = self->person;
+  GPtrArray *documents = udha_person_get_documents (p);
+  GPtrArray *vulnerabilities = udha_person_get_vulnerabilities (p);
+  g_autoptr(GPtrArray) consents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *birth = NULL;
+  g_autofree char *citizenships = NULL;
+  g_autofree char *languages = NULL;
+  g_autofree char *today = udha_session_today (self->session);
+
+  clear_list (self->person_list);
+  add_field_row (self->person_list, _("Given name"), udha_person_get_given_name (p));
+  add_field_row (self->person_list, _("Family name"), udha_person_get_family_name (p));
+  add_field_row (self->person_list, _("Father’s name"), udha_person_get_father_name (p));
+  add_field_row (self->person_list, _("Mother’s name"), udha_person_get_mother_name (p));
+  add_field_row (self->person_list, _("Sex"), label_or_code (UDHA_LOOKUP_SEX, udha_person_get_sex (p)));
+  if (udha_person_get_dob (p) != NULL)
+    birth = format_day (udha_person_get_dob (p));
+  else if (udha_person_get_estimated_age (p) > 0)
+    /* Translators: %d is an estimated age in years */
+    birth = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "About %d year old (estimated)",
+                                          "About %d years old (estimated)",
+                                          udha_person_get_estimated_age (p)),
+                             (int) udha_person_get_estimated_age (p));
+  add_field_row (self->person_list, _("Date of birth or age"), birth);
+  citizenships = join_codes (udha_person_get_citizenships (p), udha_iso_citizenship_get_name);
+  add_field_row (self->person_list, _("Citizenship"), citizenships);
+  languages = join_codes (udha_person_get_languages (p), udha_iso_language_get_name);
+  add_field_row (self->person_list, _("Languages"), languages);
+  add_field_row (self->person_list, _("Phone"), udha_person_get_phone (p));
+  add_field_row (self->person_list, _("Registration number"), udha_person_get_registration_number (p));
+
+  clear_list (self->documents_list);
+  for (guint i = 0; documents != NULL && i < documents->len; i++)
+    {
+      UdhaPersonDocument *doc = g_ptr_array_index (documents, i);
+      g_autofree char *expiry = NULL;
+      g_autofree char *expiry_text = NULL;
+      g_autofree char *subtitle = NULL;
+
+      if (doc->expiry != NULL)
+        {
+          expiry = format_day (doc->expiry);
+          /* Translators: %s is a date */
+          expiry_text = g_strdup_printf (_("Expires %s"), expiry);
+        }
+      subtitle = JOIN (doc->number, udha_iso_country_get_name (doc->issuing_country), expiry_text,
+                       doc->held_by_other ? _("Held by someone else") : NULL);
+      add_row (self->documents_list, label_or_code (UDHA_LOOKUP_DOCUMENT_TYPE, doc->doc_type), subtitle);
+    }
+
+  clear_list (self->vulnerabilities_list);
+  for (guint i = 0; vulnerabilities != NULL && i < vulnerabilities->len; i++)
+    {
+      UdhaPersonVulnerability *vuln = g_ptr_array_index (vulnerabilities, i);
+      g_autofree char *risk = NULL;
+
+      if (vuln->risk != NULL)
+        risk = g_strdup_printf (_("Risk: %s"), label_or_code (UDHA_LOOKUP_RISK_LEVEL, vuln->risk));
+      add_row (self->vulnerabilities_list, label_or_code (UDHA_LOOKUP_VULNERABILITY, vuln->code), risk);
+    }
+
+  clear_list (self->consents_list);
+  consents = udha_session_list_consents (self->session, udha_person_get_id (p), &error);
+  if (consents == NULL)
+    {
+      add_row (self->consents_list, _("The consents could not be read"), error->message);
+      return;
+    }
+  for (guint i = 0; i < consents->len; i++)
+    {
+      UdhaConsent *consent = g_ptr_array_index (consents, i);
+      g_autofree char *given_on = format_day (udha_consent_get_given_on (consent));
+      g_autofree char *given = NULL;
+      g_autofree char *expires = NULL;
+      g_autofree char *state = NULL;
+      g_autofree char *subtitle = NULL;
+      GtkWidget *row;
+
+      /* Translators: %s is a date */
+      given = g_strdup_printf (_("Given %s"), given_on);
+      if (udha_consent_get_withdrawn_on (consent) != NULL)
+        {
+          g_autofree char *day = format_day (udha_consent_get_withdrawn_on (consent));
+
+          /* Translators: %s is a date */
+          state = g_strdup_printf (_("Withdrawn %s"), day);
+        }
+      else if (udha_consent_get_expires_on (consent) != NULL)
+        {
+          g_autofree char *day = format_day (udha_consent_get_expires_on (consent));
+
+          if (g_strcmp0 (udha_consent_get_expires_on (consent), today) < 0)
+            /* Translators: %s is a date */
+            expires = g_strdup_printf (_("Expired %s"), day);
+          else
+            /* Translators: %s is a date */
+            expires = g_strdup_printf (_("Valid until %s"), day);
+        }
+      subtitle = JOIN (label_or_code (UDHA_LOOKUP_CONSENT_GIVEN_BY, udha_consent_get_given_by (consent)),
+                       given, expires, state);
+      row = add_row (self->consents_list,
+                     label_or_code (UDHA_LOOKUP_CONSENT_PURPOSE, udha_consent_get_purpose (consent)),
+                     subtitle);
+      if (state != NULL)
+        gtk_widget_add_css_class (row, "dim-label");
+    }
+}
+
+/* Contacts and interviews */
+
+static int
+compare_interviews_newest_first (gconstpointer a,
+                                 gconstpointer b)
+{
+  UdhaInterview *ia = *(UdhaInterview **) a;
+  UdhaInterview *ib = *(UdhaInterview **) b;
+
+  return g_strcmp0 (udha_interview_get_occurred_at (ib), udha_interview_get_occurred_at (ia));
+}
+
+static void
+fill_interviews (UdhaCaseView *self)
+{
+  g_autoptr(GPtrArray) interviews = NULL;
+  g_autoptr(GError) error = NULL;
+
+  clear_list (self->interviews_list);
+  interviews = udha_session_list_interviews (self->session, self->case_id, &error);
+  if (interviews == NULL)
+    {
+      add_row (self->interviews_list, _("The interviews could not be read"), error->message);
+      return;
+    }
+  g_ptr_array_sort (interviews, compare_interviews_newest_first);
+
+  for (guint i = 0; i < interviews->len; i++)
+    {
+      UdhaInterview *interview = g_ptr_array_index (interviews, i);
+      g_autofree char *when = format_time (udha_interview_get_occurred_at (interview));
+      g_autofree char *title = NULL;
+      g_autofree char *interpreter = NULL;
+      g_autofree char *subtitle = NULL;
+      g_autofree char *by = NULL;
+      const char *language = NULL;
+      const char *narrative = udha_interview_get_narrative (interview);
+      GtkWidget *row;
+
+      if (udha_interview_get_language (interview) != NULL)
+        language = udha_iso_language_get_name (udha_interview_get_language (interview));
+      if (udha_interview_get_interpreter (interview) != NULL)
+        interpreter = g_strdup (label_or_code (UDHA_LOOKUP_INTERPRETER,
+                                               udha_interview_get_interpreter (interview)));
+      /* Translators: %s is a person's name */
+      by = g_strdup_printf (_("By %s"), user_display_name (self, udha_interview_get_author_id (interview), NULL));
+      /* Translators: contact type, then date and time: "Phone call, 12.03.2026 10:14" */
+      title = g_strdup_printf (C_("interview title", "%s, %s"),
+                               label_or_code (UDHA_LOOKUP_CONTACT_TYPE, udha_interview_get_contact_type (interview)),
+                               when);
+      subtitle = JOIN (label_or_code (UDHA_LOOKUP_CONTACT_LOCATION, udha_interview_get_location (interview)),
+                       language, interpreter, by);
+      if (nonblank (narrative) != NULL)
+        {
+          char *with_narrative = g_strdup_printf ("%s\n%s", subtitle, narrative);
+
+          g_free (subtitle);
+          subtitle = with_narrative;
+        }
+      row = add_row (self->interviews_list, title, subtitle);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
+
+      if (udha_interview_get_confidential (interview))
+        {
+          GtkWidget *icon = gtk_image_new_from_icon_name ("changes-prevent-symbolic");
+          GtkWidget *label = gtk_label_new (_("Confidential"));
+
+          gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
+                                          GTK_ACCESSIBLE_PROPERTY_LABEL, _("Confidential"),
+                                          -1);
+          gtk_widget_add_css_class (label, "warning");
+          gtk_widget_add_css_class (label, "caption-heading");
+          adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+        }
+    }
+}
+
+/* Services */
+
+static void
+fill_services (UdhaCaseView *self)
+{
+  g_autoptr(GError) error = NULL;
+  const UdhaLookupEntry *statuses;
+  guint n_statuses = 0;
+
+  clear_list (self->services_list);
+  g_clear_pointer (&self->services, g_ptr_array_unref);
+  self->services = udha_session_list_services (self->session, self->case_id, &error);
+  if (self->services == NULL)
+    {
+      add_row (self->services_list, _("The services could not be read"), error->message);
+      return;
+    }
+
+  statuses = udha_lookup_list (UDHA_LOOKUP_SERVICE_STATUS, &n_statuses);
+  for (guint i = 0; i < self->services->len; i++)
+    {
+      UdhaService *service = g_ptr_array_index (self->services, i);
+      const char *label = label_or_code (UDHA_LOOKUP_SERVICE, udha_service_get_service_code (service));
+      g_autofree char *provider = NULL;
+      g_autofree char *planned = NULL;
+      g_autofree char *subtitle = NULL;
+      g_autofree char *menu_name = NULL;
+      g_autoptr(GMenu) menu = g_menu_new ();
+      GtkWidget *row;
+
+      if (udha_service_get_provider_org_id (service) != 0)
+        provider = g_strdup (organisation_name (self, udha_service_get_provider_org_id (service)));
+      else
+        provider = g_strdup (_("In-house"));
+      if (udha_service_get_planned_on (service) != NULL)
+        {
+          g_autofree char *day = format_day (udha_service_get_planned_on (service));
+
+          /* Translators: %s is a date */
+          planned = g_strdup_printf (_("Planned for %s"), day);
+        }
+      subtitle = JOIN (label_or_code (UDHA_LOOKUP_SERVICE_STATUS, udha_service_get_status (service)),
+                       provider, planned);
+      row = add_row (self->services_list, label, subtitle);
+
+      for (guint j = 0; j < n_statuses; j++)
+        {
+          g_autoptr(GMenuItem) item = NULL;
+          g_autofree char *item_label = NULL;
+
+          if (g_strcmp0 (statuses[j].code, udha_service_get_status (service)) == 0)
+            continue;
+          /* Translators: a menu item; %s is a service status such as "Completed" */
+          item_label = g_strdup_printf (_("Mark as %s"),
+                                        udha_lookup_entry_get_label (UDHA_LOOKUP_SERVICE_STATUS, &statuses[j]));
+          item = g_menu_item_new (item_label, NULL);
+          g_menu_item_set_action_and_target_value (item, "case.service-status",
+                                                   g_variant_new ("(xs)", udha_service_get_id (service),
+                                                                  statuses[j].code));
+          g_menu_append_item (menu, item);
+        }
+      /* Translators: %s is a service name */
+      menu_name = g_strdup_printf (_("Change the status of %s"), label);
+      add_menu_button (row, G_MENU_MODEL (menu), menu_name);
+    }
+}
+
+/* Referrals */
+
+static const char *
+referral_action_label (const char *to,
+                       gboolean    asks)
+{
+  if (g_strcmp0 (to, "sent") == 0)
+    return C_("referral action", "Send");
+  if (g_strcmp0 (to, "acknowledged") == 0)
+    return C_("referral action", "Record Acknowledgement");
+  if (g_strcmp0 (to, "accepted") == 0)
+    return C_("referral action", "Record Acceptance");
+  if (g_strcmp0 (to, "declined") == 0)
+    return C_("referral action", "Record Decline…");
+  if (g_strcmp0 (to, "in_service") == 0)
+    return C_("referral action", "Record Start of Service");
+  if (g_strcmp0 (to, "completed") == 0)
+    return C_("referral action", "Complete…");
+  if (g_strcmp0 (to, "cancelled") == 0)
+    return C_("referral action", "Cancel Referral…");
+  return asks ? C_("referral action", "Reopen…") : C_("referral action", "Reopen");
+}
+
+static void
+fill_referrals (UdhaCaseView *self)
+{
+  g_autoptr(GPtrArray) referrals = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = udha_session_today (self->session);
+  const char *role = udha_role_to_code (udha_session_get_role (self->session));
+  const UdhaTransition *transitions;
+  guint n_transitions = 0;
+
+  clear_list (self->referrals_list);
+  referrals = udha_session_list_referrals (self->session, self->case_id, &error);
+  if (referrals == NULL)
+    {
+      add_row (self->referrals_list, _("The referrals could not be read"), error->message);
+      return;
+    }
+
+  transitions = udha_referral_transitions (&n_transitions);
+  for (guint i = 0; i < referrals->len; i++)
+    {
+      UdhaReferral *referral = g_ptr_array_index (referrals, i);
+      const char *status = udha_referral_get_status (referral);
+      const char *service = label_or_code (UDHA_LOOKUP_SERVICE, udha_referral_get_service_code (referral));
+      g_autofree char *title = NULL;
+      g_autofree char *due = NULL;
+      g_autofree char *subtitle = NULL;
+      g_autoptr(GMenu) menu = g_menu_new ();
+      gboolean overdue = udha_referral_is_overdue (referral, today);
+      GtkWidget *row;
+
+      /* Translators: a service, then the organisation it is referred to */
+      title = g_strdup_printf (C_("referral title", "%s — %s"), service,
+                               organisation_name (self, udha_referral_get_org_id (referral)));
+      if (udha_referral_get_follow_up_due (referral) != NULL && !udha_referral_status_is_terminal (status))
+        {
+          g_autofree char *day = format_day (udha_referral_get_follow_up_due (referral));
+
+          /* Translators: %s is a date */
+          due = g_strdup_printf (_("Follow-up due %s"), day);
+        }
+      subtitle = JOIN (label_or_code (UDHA_LOOKUP_REFERRAL_STATUS, status),
+                       label_or_code (UDHA_LOOKUP_REFERRAL_URGENCY, udha_referral_get_urgency (referral)),
+                       due);
+      row = add_row (self->referrals_list, title, subtitle);
+
+      if (overdue)
+        {
+          GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+          GtkWidget *label = gtk_label_new (C_("referral", "Overdue"));
+
+          gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
+                                          GTK_ACCESSIBLE_PROPERTY_LABEL, C_("referral", "Overdue"),
+                                          -1);
+          gtk_widget_add_css_class (icon, "error");
+          gtk_widget_add_css_class (label, "error");
+          gtk_widget_add_css_class (label, "caption-heading");
+          gtk_widget_add_css_class (row, "overdue");
+          adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+        }
+
+      for (guint j = 0; j < n_transitions; j++)
+        {
+          const UdhaTransition *t = &transitions[j];
+          g_autoptr(GMenuItem) item = NULL;
+          gboolean asks;
+
+          if (g_strcmp0 (t->from, status) != 0 || t->to == NULL || t->from == NULL ||
+              role == NULL || !g_strv_contains ((const char * const *) t->roles, role))
+            continue;
+          asks = (t->requires & (UDHA_TRANSITION_REQUIRES_REASON | UDHA_TRANSITION_REQUIRES_OUTCOME)) != 0;
+          item = g_menu_item_new (referral_action_label (t->to, asks), NULL);
+          g_menu_item_set_action_and_target_value (item, "case.referral-status",
+                                                   g_variant_new ("(xs)", udha_referral_get_id (referral), t->to));
+          g_menu_append_item (menu, item);
+        }
+      if (g_menu_model_get_n_items (G_MENU_MODEL (menu)) > 0)
+        {
+          g_autofree char *menu_name = NULL;
+
+          /* Translators: %s is a referral, e.g. "Legal assistance — Qendra Ligjore" */
+          menu_name = g_strdup_printf (_("Change the status of %s"), title);
+          add_menu_button (row, G_MENU_MODEL (menu), menu_name);
+        }
+    }
+}
+
+/* History */
+
+static gboolean
+details_get (JsonObject  *details,
+             const char  *member,
+             gint64      *int_out,
+             const char **str_out)
+{
+  JsonNode *node;
+
+  if (details == NULL || !json_object_has_member (details, member))
+    return FALSE;
+  node = json_object_get_member (details, member);
+  if (!JSON_NODE_HOLDS_VALUE (node))
+    return FALSE;
+  if (int_out != NULL)
+    *int_out = json_node_get_value_type (node) == G_TYPE_INT64 ? json_node_get_int (node) : 0;
+  if (str_out != NULL)
+    *str_out = json_node_get_value_type (node) == G_TYPE_STRING ? json_node_get_string (node) : NULL;
+  return TRUE;
+}
+
+static const char *
+service_label_for (UdhaCaseView *self,
+                   gint64        service_id)
+{
+  for (guint i = 0; self->services != NULL && i < self->services->len; i++)
+    {
+      UdhaService *service = g_ptr_array_index (self->services, i);
+
+      if (udha_service_get_id (service) == service_id)
+        return label_or_code (UDHA_LOOKUP_SERVICE, udha_service_get_service_code (service));
+    }
+  return _("a service");
+}
+
+/* An audit entry in words, or NULL if it is not about this case. */
+static char *
+describe_entry (UdhaCaseView   *self,
+                UdhaAuditEntry *entry)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *details = NULL;
+  gint64 case_id = 0, person_id = 0, org_id = 0;
+  const char *to = NULL, *kind = NULL, *service = NULL, *purpose = NULL;
+  const char *who;
+  const char *action = entry->action;
+
+  if (entry->details != NULL && json_parser_load_from_data (parser, entry->details, -1, NULL) &&
+      JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    details = json_node_get_object (json_parser_get_root (parser));
+
+  details_get (details, "case_id", &case_id, NULL);
+  details_get (details, "person_id", &person_id, NULL);
+  if (!((g_strcmp0 (entry->entity, "case") == 0 && entry->entity_id == self->case_id) ||
+        case_id == self->case_id ||
+        (g_strcmp0 (entry->entity, "consent") == 0 && person_id == udha_person_get_id (self->person))))
+    return NULL;
+
+  who = entry->user_name != NULL ? user_display_name (self, 0, entry->user_name) : _("The system");
+  details_get (details, "to", NULL, &to);
+  details_get (details, "contact_type", NULL, &kind);
+  details_get (details, "service", NULL, &service);
+  details_get (details, "purpose", NULL, &purpose);
+  details_get (details, "org_id", &org_id, NULL);
+
+  /* Translators: in the sentences below, the first %s is a person's name. */
+  if (g_strcmp0 (action, "case.create") == 0)
+    return g_strdup_printf (_("%s opened the case"), who);
+  if (g_strcmp0 (action, "case.open") == 0)
+    return g_strdup_printf (_("%s viewed the case file"), who);
+  if (g_strcmp0 (action, "case.assign") == 0)
+    return g_strdup_printf (_("%s assigned the case"), who);
+  if (g_strcmp0 (action, "case.request_closure") == 0)
+    return g_strdup_printf (_("%s requested closure of the case"), who);
+  if (g_strcmp0 (action, "case.approve_closure") == 0)
+    return g_strdup_printf (_("%s approved the closure of the case"), who);
+  if (g_strcmp0 (action, "case.reject_closure") == 0)
+    return g_strdup_printf (_("%s rejected the closure request"), who);
+  if (g_strcmp0 (action, "case.reopen") == 0)
+    return g_strdup_printf (_("%s reopened the case"), who);
+  if (g_strcmp0 (action, "interview.create") == 0)
+    /* Translators: the second %s is a contact type such as "Phone call" */
+    return g_strdup_printf (_("%s logged a contact: %s"), who,
+                            kind != NULL ? label_or_code (UDHA_LOOKUP_CONTACT_TYPE, kind) : "");
+  if (g_strcmp0 (action, "interview.update") == 0)
+    return g_strdup_printf (_("%s edited an interview"), who);
+  if (g_strcmp0 (action, "service.create") == 0)
+    /* Translators: the second %s is a service such as "Legal assistance" */
+    return g_strdup_printf (_("%s added the service %s"), who,
+                            service != NULL ? label_or_code (UDHA_LOOKUP_SERVICE, service) : "");
+  if (g_strcmp0 (action, "service.status") == 0)
+    /* Translators: the second %s is a service, the third its new status */
+    return g_strdup_printf (_("%s changed the status of %s to %s"), who,
+                            service_label_for (self, entry->entity_id),
+                            to != NULL ? label_or_code (UDHA_LOOKUP_SERVICE_STATUS, to) : "");
+  if (g_strcmp0 (action, "referral.create") == 0)
+    /* Translators: the second %s is an organisation */
+    return g_strdup_printf (_("%s created a referral to %s"), who, organisation_name (self, org_id));
+  if (g_strcmp0 (action, "referral.status") == 0)
+    /* Translators: the second %s is a referral status such as "Accepted" */
+    return g_strdup_printf (_("%s changed the referral status to %s"), who,
+                            to != NULL ? label_or_code (UDHA_LOOKUP_REFERRAL_STATUS, to) : "");
+  if (g_strcmp0 (action, "referral.consent_override") == 0)
+    return g_strdup_printf (_("%s sent a referral without consent, on another legal basis"), who);
+  if (g_strcmp0 (action, "consent.create") == 0)
+    /* Translators: the second %s is a consent purpose such as "Referral" */
+    return g_strdup_printf (_("%s recorded the person’s consent: %s"), who,
+                            purpose != NULL ? label_or_code (UDHA_LOOKUP_CONSENT_PURPOSE, purpose) : "");
+  if (g_strcmp0 (action, "consent.withdraw") == 0)
+    return g_strdup_printf (_("%s recorded that a consent was withdrawn"), who);
+  /* Translators: the second %s is an internal action code */
+  return g_strdup_printf (_("%s made a change (%s)"), who, action);
+}
+
+static void
+fill_history (UdhaCaseView *self)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 before = 0;
+
+  clear_list (self->history_list);
+  for (guint page = 0; page < HISTORY_MAX_PAGES; page++)
+    {
+      g_autoptr(GPtrArray) entries = udha_session_audit_list (self->session, before, HISTORY_PAGE_SIZE, &error);
+
+      if (entries == NULL)
+        {
+          add_row (self->history_list, _("The history could not be read"), error->message);
+          return;
+        }
+      for (guint i = 0; i < entries->len; i++)
+        {
+          UdhaAuditEntry *entry = g_ptr_array_index (entries, i);
+          g_autofree char *sentence = describe_entry (self, entry);
+          g_autofree char *when = NULL;
+          g_autofree char *line = NULL;
+
+          before = entry->seq;
+          if (sentence == NULL)
+            continue;
+          when = format_time (entry->at);
+          /* Translators: what happened, then when: "… changed the referral status to Accepted, 12.03.2026 10:14" */
+          line = g_strdup_printf (C_("history entry", "%s, %s"), sentence, when);
+          add_row (self->history_list, line, NULL);
+        }
+      if (entries->len < HISTORY_PAGE_SIZE || before <= 1)
+        break;
+    }
+}
+
+static void
+reload_lists (UdhaCaseView *self)
+{
+  g_clear_pointer (&self->users, g_ptr_array_unref);
+  self->users = udha_session_list_users (self->session, NULL);
+  g_clear_pointer (&self->organisations, g_ptr_array_unref);
+  self->organisations = udha_session_list_organisations (self->session, NULL);
+}
+
+/* Dialogs */
+
+static void
+form_done (UdhaCaseView   *self,
+           UdhaFormDialog *dialog,
+           const char     *toast)
+{
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  udha_case_view_reload (self);
+  if (toast != NULL)
+    add_toast (self, toast);
+}
+
+/* "12.03.2026 10:14" → a stored UTC time. */
+static char *
+parse_date_time (const char  *text,
+                 GError     **error)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (text != NULL ? text : ""));
+  g_auto(GStrv) parts = g_strsplit (copy, " ", 2);
+  g_autoptr(GDateTime) local = NULL;
+  g_autoptr(GDateTime) utc = NULL;
+  UdhaDate date;
+  int hour = -1, minute = -1;
+  char tail;
+
+  if (!udha_date_parse (parts[0] != NULL ? parts[0] : "", UDHA_DATE_NOT_FUTURE | UDHA_DATE_NOT_BEFORE_1900,
+                        NULL, _("Date and time"), &date, error))
+    return NULL;
+  if (date.precision != UDHA_DATE_PRECISION_DAY ||
+      parts[0] == NULL || parts[1] == NULL ||
+      sscanf (g_strstrip (parts[1]), "%d:%d%c", &hour, &minute, &tail) != 2 ||
+      hour < 0 || hour > 23 || minute < 0 || minute > 59)
+    {
+      g_set_error_literal (error, UDHA_MODEL_ERROR, UDHA_MODEL_ERROR_INVALID,
+                           _("Date and time: write the day and the time, e.g. 12.03.2026 10:14."));
+      return NULL;
+    }
+  local = g_date_time_new_local (date.year, date.month, date.day, hour, minute, 0);
+  if (local == NULL)
+    {
+      g_set_error_literal (error, UDHA_MODEL_ERROR, UDHA_MODEL_ERROR_INVALID,
+                           _("Date and time: write the day and the time, e.g. 12.03.2026 10:14."));
+      return NULL;
+    }
+  utc = g_date_time_to_utc (local);
+  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+/* An optional "dd.mm.yyyy" → "yyyy-mm-dd"; *out is NULL when empty. */
+static gboolean
+parse_optional_day (const char  *text,
+                    const char  *field,
+                    gboolean     allow_future,
+                    char       **out,
+                    GError     **error)
+{
+  UdhaDate date;
+  UdhaDateFlags flags = UDHA_DATE_NOT_BEFORE_1900;
+
+  *out = NULL;
+  if (is_blank (text))
+    return TRUE;
+  if (!allow_future)
+    flags |= UDHA_DATE_NOT_FUTURE;
+  if (!udha_date_parse (text, flags, NULL, field, &date, error))
+    return FALSE;
+  *out = udha_date_to_iso (&date);
+  return TRUE;
+}
+
+static void
+interview_submitted_cb (UdhaFormDialog *dialog,
+                        UdhaCaseView   *self)
+{
+  g_autoptr(UdhaInterview) interview = udha_interview_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *occurred_at = NULL;
+  g_autofree char *narrative = NULL;
+  const char *language = udha_form_dialog_get_code (dialog, "language");
+
+  occurred_at = parse_date_time (udha_form_dialog_get_text (dialog, "when"), &error);
+  if (occurred_at == NULL)
+    {
+      udha_form_dialog_set_error (dialog, error->message);
+      return;
+    }
+  narrative = udha_form_dialog_dup_long_text (dialog, "narrative");
+  udha_interview_set_case_id (interview, self->case_id);
+  udha_interview_set_occurred_at (interview, occurred_at);
+  udha_interview_set_contact_type (interview, udha_form_dialog_get_code (dialog, "contact-type"));
+  udha_interview_set_location (interview, udha_form_dialog_get_code (dialog, "location"));
+  udha_interview_set_language (interview, g_strcmp0 (language, "") == 0 ? NULL : language);
+  udha_interview_set_interpreter (interview, udha_form_dialog_get_code (dialog, "interpreter"));
+  udha_interview_set_consent_reconfirmed (interview, udha_form_dialog_get_code (dialog, "consent"));
+  udha_interview_set_confidential (interview, udha_form_dialog_get_active (dialog, "confidential"));
+  udha_interview_set_narrative (interview, nonblank (narrative));
+
+  if (!udha_session_add_interview (self->session, interview, &error))
+    {
+      udha_form_dialog_set_error (dialog, error->message);
+      return;
+    }
+  form_done (self, dialog, _("Interview saved"));
+}
+
+static void
+udha_case_view_add_contact_action (GtkWidget  *widget,
+                                   const char *action_name,
+                                   GVariant   *param)
+{
+  UdhaCaseView *self = UDHA_CASE_VIEW (widget);
+  UdhaFormDialog *dialog = udha_form_dialog_new (widget, _("New Interview"), _("_Save"));
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *when = udha_format_date_time (now);
+  g_autoptr(GPtrArray) languages = udha_iso_language_list (TRUE);
+  g_autoptr(GPtrArray) codes = g_ptr_array_new ();
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  g_ptr_array_add (codes, (gpointer) "");
+  g_ptr_array_add (labels, (gpointer) C_("language", "Not recorded"));
+  for (guint i = 0; i < languages->len; i++)
+    {
+      const UdhaIsoLanguage *language = g_ptr_array_index (languages, i);
+
+      g_ptr_array_add (codes, (gpointer) language->code);
+      g_ptr_array_add (labels, (gpointer) udha_iso_language_get_name (language->code));
+    }
+  g_ptr_array_add (codes, NULL);
+  g_ptr_array_add (labels, NULL);
+
+  udha_form_dialog_set_id (dialog, "interview");
+  udha_form_dialog_add_lookup (dialog, "contact-type", _("Contact type"), UDHA_LOOKUP_CONTACT_TYPE, NULL);
+  udha_form_dialog_add_entry (dialog, "when", _("Date and time (dd.mm.yyyy HH:MM)"), when);
+  udha_form_dialog_add_lookup (dialog, "location", _("Location"), UDHA_LOOKUP_CONTACT_LOCATION, NULL);
+  udha_form_dialog_add_choice (dialog, "language", _("Language of the interview"),
+                               (const char * const *) codes->pdata, (const char * const *) labels->pdata, NULL);
+  udha_form_dialog_add_lookup (dialog, "interpreter", _("Interpreter"), UDHA_LOOKUP_INTERPRETER, NULL);
+  udha_form_dialog_add_lookup (dialog, "consent", _("Consent re-confirmed"), UDHA_LOOKUP_CONSENT_RECONFIRMED, NULL);
+  udha_form_dialog_add_switch (dialog, "confidential", _("Confidential (author and supervisors only)"), FALSE);
+  udha_form_dialog_add_text (dialog, "narrative", _("Summary"));
+  udha_form_dialog_set_description (dialog, _("Record what is needed for the case; leave out other people’s identifying details."));
+  g_signal_connect_object (dialog, "submit", G_CALLBACK (interview_submitted_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+service_submitted_cb (UdhaFormDialog *dialog,
+                      UdhaCaseView   *self)
+{
+  g_autoptr(UdhaService) service = udha_service_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *planned = NULL;
+  const char *provider = udha_form_dialog_get_code (dialog, "provider");
+
+  if (!parse_optional_day (udha_form_dialog_get_text (dialog, "planned"), _("Planned date"), TRUE, &planned, &error))
+    {
+      udha_form_dialog_set_error (dialog, error->message);
+      return;
+    }
+  udha_service_set_case_id (service, self->case_id);
+  udha_service_set_service_code (service, udha_form_dialog_get_code (dialog, "service"));
+  udha_service_set_status (service, "planned");
+  udha_service_set_planned_on (service, planned);
+  if (g_strcmp0 (provider, "in_house") == 0 || provider == NULL)
+    udha_service_set_delivery (service, "in_house");
+  else
+    udha_service_set_provider_org_id (service, g_ascii_strtoll (provider, NULL, 10));
+
+  if (!udha_session_add_service (self->session, service, &error))
+    {
+      udha_form_dialog_set_error (dialog, error->message);
+      return;
+    }
+  form_done (self, dialog, _("Service added"));
+}
+
+static void
+add_organisation_choice (UdhaCaseView   *self,
+                         UdhaFormDialog *dialog,
+                         const char     *name,
+                         const char     *title,
+                         gboolean        in_house)
+{
+  g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  if (in_house)
+    {
+      g_ptr_array_add (codes, g_strdup ("in_house"));
+      g_ptr_array_add (labels, (gpointer) _("In-house (our organisation)"));
+    }
+  for (guint i = 0; self->organisations != NULL && i < self->organisations->len; i++)
+    {
+      UdhaOrganisation *org = g_ptr_array_index (self->organisations, i);
+
+      g_ptr_array_add (codes, g_strdup_printf ("%" G_GINT64_FORMAT, udha_organisation_get_id (org)));
+      g_ptr_array_add (labels, (gpointer) udha_organisation_get_name (org));
+    }
+  g_ptr_array_add (codes, NULL);
+  g_ptr_array_add (labels, NULL);
+  udha_form_dialog_add_choice (dialog, name, title,
+                               (const char * const *) codes->pdata, (const char * const *) labels->pdata, NULL);
+}
+
+static void
+udha_case_view_add_service_action (GtkWidget  *widget,
+                                   const char *action_name,
+                                   GVariant   *param)
+{
+  UdhaCaseView *self = UDHA_CASE_VIEW (widget);
+  UdhaFormDialog *dialog = udha_form_dialog_new (widget, _("Add Service"), _("_Add"));
+
+  udha_form_dialog_set_id (dialog, "service");
+  udha_form_dialog_add_lookup (dialog, "service", _("Service"), UDHA_LOOKUP_SERVICE, NULL);
+  add_organisation_choice (self, dialog, "provider", _("Provider"), TRUE);
+  udha_form_dialog_add_entry (dialog, "planned", _("Planned date (dd.mm.yyyy, optional)"), NULL);
+  g_signal_connect_object (dialog, "submit", G_CALLBACK (service_submitted_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+referral_submitted_cb (UdhaFormDialog *dialog,
+                       UdhaCaseView   *self)
+{
+  g_autoptr(UdhaReferral) referral = udha_referral_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *due = NULL;
+  const char *org = udha_form_dialog_get_code (dialog, "organisation");
+
+  if (org == NULL)
+    {
+      udha_form_dialog_set_error (dialog, _("Organisation: choose the organisation that will receive the referral."));
+      return;
+    }
+  if (!parse_optional_day (udha_form_dialog_get_text (dialog, "follow-up"), _("Follow-up due date"), TRUE, &due, &error))
+    {
+      udha_form_dialog_set_error (dialog, error->message);
+      return;
+    }
+  udha_referral_set_case_id (referral, self->case_id);
+  udha_referral_set_org_id (referral, g_ascii_strtoll (org, NULL, 10));
+  udha_referral_set_service_code (referral, udha_form_dialog_get_code (dialog, "service"));
+  udha_referral_set_urgency (referral, udha_form_dialog_get_code (dialog, "urgency"));
+  udha_referral_set_follow_up_due (referral, due);
+
+  if (!udha_session_add_referral (self->session, referral, &error))
+    {
+      udha_form_dialog_set_error (dialog, error->message);
+      return;
+    }
+  form_done (self, dialog, _("Referral saved as a draft"));
+}
+
+static void
+udha_case_view_refer_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *param)
+{
+  UdhaCaseView *self = UDHA_CASE_VIEW (widget);
+  UdhaFormDialog *dialog;
+
+  if (self->organisations == NULL || self->organisations->len == 0)
+    {
+      g_autoptr(GError) error = g_error_new_literal (UDHA_MODEL_ERROR, UDHA_MODEL_ERROR_INVALID,
+                                                     _("The partner directory has no organisations yet. "
+                                                       "Ask an administrator to add the organisation first."));
+
+      show_error (self, _("No Organisations"), error);
+      return;
+    }
+
+  dialog = udha_form_dialog_new (widget, _("New Referral"), _("_Save Draft"));
+  udha_form_dialog_set_id (dialog, "referral");
+  add_organisation_choice (self, dialog, "organisation", _("Organisation"), FALSE);
+  udha_form_dialog_add_lookup (dialog, "service", _("Service"), UDHA_LOOKUP_SERVICE, NULL);
+  udha_form_dialog_add_lookup (dialog, "urgency", _("Urgency"), UDHA_LOOKUP_REFERRAL_URGENCY, "routine");
+  udha_form_dialog_add_entry (dialog, "follow-up", _("Follow-up due (dd.mm.yyyy, optional)"), NULL);
+  udha_form_dialog_set_description (dialog, _("The referral is saved as a draft. Send it from the list; "
+                                              "sending needs the person’s consent to referral."));
+  g_signal_connect_object (dialog, "submit", G_CALLBACK (referral_submitted_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+consent_submitted_cb (UdhaFormDialog *dialog,
+                      UdhaCaseView   *self)
+{
+  g_autoptr(UdhaConsent) consent = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *given_on = NULL;
+  g_autofree char *expires_on = NULL;
+
+  if (!parse_optional_day (udha_form_dialog_get_text (dialog, "given-on"), _("Given on"), FALSE, &given_on, &error) ||
+      !parse_optional_day (udha_form_dialog_get_text (dialog, "expires-on"), _("Expires on"), TRUE, &expires_on, &error))
+    {
+      udha_form_dialog_set_error (dialog, error->message);
+      return;
+    }
+  consent = udha_session_add_consent (self->session, udha_person_get_id (self->person),
+                                      udha_form_dialog_get_code (dialog, "purpose"),
+                                      udha_form_dialog_get_code (dialog, "given-by"),
+                                      given_on, expires_on, &error);
+  if (consent == NULL)
+    {
+      udha_form_dialog_set_error (dialog, error->message);
+      return;
+    }
+  form_done (self, dialog, _("Consent recorded"));
+}
+
+static void
+udha_case_view_add_consent_action (GtkWidget  *widget,
+                                   const char *action_name,
+                                   GVariant   *param)
+{
+  UdhaCaseView *self = UDHA_CASE_VIEW (widget);
+  UdhaFormDialog *dialog = udha_form_dialog_new (widget, _("Record Consent"), _("_Record"));
+  g_autofree char *today = today_display ();
+
+  udha_form_dialog_set_id (dialog, "consent");
+  udha_form_dialog_add_lookup (dialog, "purpose", _("Purpose"), UDHA_LOOKUP_CONSENT_PURPOSE, "referral");
+  udha_form_dialog_add_lookup (dialog, "given-by", _("Given by"), UDHA_LOOKUP_CONSENT_GIVEN_BY, NULL);
+  udha_form_dialog_add_entry (dialog, "given-on", _("Given on (dd.mm.yyyy)"), today);
+  udha_form_dialog_add_entry (dialog, "expires-on", _("Expires on (dd.mm.yyyy, optional)"), NULL);
+  g_signal_connect_object (dialog, "submit", G_CALLBACK (consent_submitted_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+closure_submitted_cb (UdhaFormDialog *dialog,
+                      UdhaCaseView   *self)
+{
+  g_autoptr(GError) error = NULL;
+  const char *note = udha_form_dialog_get_text (dialog, "note");
+
+  if (!udha_session_request_closure (self->session, self->case_id,
+                                     udha_form_dialog_get_code (dialog, "reason"),
+                                     nonblank (note), &error))
+    {
+      udha_form_dialog_set_error (dialog, error->message);
+      return;
+    }
+  form_done (self, dialog, _("Closure requested"));
+}
+
+static void
+udha_case_view_request_closure_action (GtkWidget  *widget,
+                                       const char *action_name,
+                                       GVariant   *param)
+{
+  UdhaCaseView *self = UDHA_CASE_VIEW (widget);
+  UdhaFormDialog *dialog = udha_form_dialog_new (widget, _("Request Closure"), _("_Request"));
+
+  udha_form_dialog_set_id (dialog, "closure");
+  udha_form_dialog_set_description (dialog, _("A supervisor approves the closure. Some reasons, such as "
+                                              "“Other”, need a note."));
+  udha_form_dialog_add_lookup (dialog, "reason", _("Reason for closure"), UDHA_LOOKUP_CLOSURE_REASON, NULL);
+  udha_form_dialog_add_entry (dialog, "note", _("Note"), NULL);
+  g_signal_connect_object (dialog, "submit", G_CALLBACK (closure_submitted_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+consent_missing_response_cb (AdwMessageDialog *dialog,
+                             const char       *response,
+                             UdhaCaseView     *self)
+{
+  if (g_strcmp0 (response, "profile") == 0)
+    adw_view_stack_set_visible_child_name (self->view_stack, "profile");
+}
+
+static gboolean
+change_referral_status (UdhaCaseView   *self,
+                        gint64          referral_id,
+                        const char     *status,
+                        const char     *reason,
+                        const char     *outcome,
+                        UdhaFormDialog *dialog)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *toast = NULL;
+
+  if (!udha_session_set_referral_status (self->session, referral_id, status, reason, outcome, NULL, &error))
+    {
+      if (g_error_matches (error, UDHA_MODEL_ERROR, UDHA_MODEL_ERROR_CONSENT_REQUIRED))
+        {
+          GtkWidget *message;
+
+          if (dialog != NULL)
+            gtk_window_destroy (GTK_WINDOW (dialog));
+          message = adw_message_dialog_new (parent_window (self), _("Referral Not Sent"),
+                                            _("No valid consent to referral for this person. "
+                                              "Record the person’s consent on the Profile tab first."));
+          adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (message),
+                                            "close", _("_Close"),
+                                            "profile", _("Go to _Profile"),
+                                            NULL);
+          adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (message), "profile",
+                                                      ADW_RESPONSE_SUGGESTED);
+          adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (message), "profile");
+          adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (message), "close");
+          g_signal_connect_object (message, "response", G_CALLBACK (consent_missing_response_cb), self, 0);
+          gtk_window_present (GTK_WINDOW (message));
+        }
+      else if (dialog != NULL)
+        udha_form_dialog_set_error (dialog, error->message);
+      else
+        show_error (self, _("Status Not Changed"), error);
+      return FALSE;
+    }
+
+  /* Translators: %s is a referral status such as "Accepted" */
+  toast = g_strdup_printf (_("Referral status changed to %s"), label_or_code (UDHA_LOOKUP_REFERRAL_STATUS, status));
+  if (dialog != NULL)
+    form_done (self, dialog, toast);
+  else
+    {
+      udha_case_view_reload (self);
+      add_toast (self, toast);
+    }
+  return TRUE;
+}
+
+static void
+referral_reason_submitted_cb (UdhaFormDialog *dialog,
+                              UdhaCaseView   *self)
+{
+  gint64 referral_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "referral-id"));
+  const char *status = g_object_get_data (G_OBJECT (dialog), "status");
+  const char *reason = NULL;
+  const char *outcome = NULL;
+
+  if (g_object_get_data (G_OBJECT (dialog), "asks-reason") != NULL)
+    {
+      reason = udha_form_dialog_get_text (dialog, "reason");
+      if (is_blank (reason))
+        {
+          udha_form_dialog_set_error (dialog, _("Reason: required for this change."));
+          return;
+        }
+    }
+  if (g_object_get_data (G_OBJECT (dialog), "asks-outcome") != NULL)
+    outcome = udha_form_dialog_get_code (dialog, "outcome");
+  change_referral_status (self, referral_id, status, nonblank (reason), outcome, dialog);
+}
+
+static void
+udha_case_view_referral_status_action (GtkWidget  *widget,
+                                       const char *action_name,
+                                       GVariant   *param)
+{
+  UdhaCaseView *self = UDHA_CASE_VIEW (widget);
+  g_autoptr(UdhaReferral) referral = NULL;
+  g_autoptr(GError) error = NULL;
+  const UdhaTransition *transition;
+  const char *status;
+  gint64 referral_id;
+  UdhaFormDialog *dialog;
+  const char *status_label;
+  g_autofree char *description = NULL;
+  g_autofree char *title = NULL;
+
+  g_variant_get (param, "(x&s)", &referral_id, &status);
+  referral = udha_session_get_referral (self->session, referral_id, &error);
+  if (referral == NULL)
+    {
+      show_error (self, _("Status Not Changed"), error);
+      return;
+    }
+  transition = udha_referral_transition_find (udha_referral_get_status (referral), status);
+  if (transition == NULL ||
+      (transition->requires & (UDHA_TRANSITION_REQUIRES_REASON | UDHA_TRANSITION_REQUIRES_OUTCOME)) == 0)
+    {
+      change_referral_status (self, referral_id, status, NULL, NULL, NULL);
+      return;
+    }
+
+  status_label = label_or_code (UDHA_LOOKUP_REFERRAL_STATUS, status);
+  title = g_strdup (referral_action_label (status, TRUE));
+  if (g_str_has_suffix (title, "…"))
+    title[strlen (title) - strlen ("…")] = '\0';
+  dialog = udha_form_dialog_new (widget, title, _("_Change Status"));
+  udha_form_dialog_set_id (dialog, "referral-status");
+  g_object_set_data (G_OBJECT (dialog), "referral-id", GSIZE_TO_POINTER ((gsize) referral_id));
+  g_object_set_data_full (G_OBJECT (dialog), "status", g_strdup (status), g_free);
+  if ((transition->requires & UDHA_TRANSITION_REQUIRES_OUTCOME) != 0)
+    {
+      g_object_set_data (G_OBJECT (dialog), "asks-outcome", GINT_TO_POINTER (TRUE));
+      udha_form_dialog_add_lookup (dialog, "outcome", _("Outcome"), UDHA_LOOKUP_REFERRAL_OUTCOME, NULL);
+      /* Translators: %s is a referral status such as "Completed" */
+      description = g_strdup_printf (_("An outcome is required to change the referral to “%s”."), status_label);
+    }
+  if ((transition->requires & UDHA_TRANSITION_REQUIRES_REASON) != 0)
+    {
+      g_object_set_data (G_OBJECT (dialog), "asks-reason", GINT_TO_POINTER (TRUE));
+      udha_form_dialog_add_entry (dialog, "reason", _("Reason"), NULL);
+      g_free (description);
+      /* Translators: %s is a referral status such as "Declined" */
+      description = g_strdup_printf (_("A reason is required to change the referral to “%s”."), status_label);
+    }
+  udha_form_dialog_set_description (dialog, description);
+  g_signal_connect_object (dialog, "submit", G_CALLBACK (referral_reason_submitted_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+udha_case_view_service_status_action (GtkWidget  *widget,
+                                      const char *action_name,
+                                      GVariant   *param)
+{
+  UdhaCaseView *self = UDHA_CASE_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *toast = NULL;
+  const char *status;
+  gint64 service_id;
+
+  g_variant_get (param, "(x&s)", &service_id, &status);
+  if (!udha_session_set_service_status (self->session, service_id, status, &error))
+    {
+      show_error (self, _("Status Not Changed"), error);
+      return;
+    }
+  udha_case_view_reload (self);
+  /* Translators: %s is a service status such as "In progress" */
+  toast = g_strdup_printf (_("Service status changed to %s"), label_or_code (UDHA_LOOKUP_SERVICE_STATUS, status));
+  add_toast (self, toast);
+}
+
+static void
+udha_case_view_show_tab_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *param)
+{
+  UdhaCaseView *self = UDHA_CASE_VIEW (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, g_variant_get_string (param, NULL));
+}
+
+static void
+udha_case_view_save_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *param)
+{
+  /* The profile is read-only until the session can update a person. */
+}
+
+static void
+udha_case_view_dispose (GObject *object)
+{
+  UdhaCaseView *self = (UdhaCaseView *)object;
+
+  g_clear_object (&self->case_);
+  g_clear_object (&self->person);
+  g_clear_object (&self->session);
+  g_clear_pointer (&self->users, g_ptr_array_unref);
+  g_clear_pointer (&self->organisations, g_ptr_array_unref);
+  g_clear_pointer (&self->services, g_ptr_array_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), UDHA_TYPE_CASE_VIEW);
+  /* The template's root child is not bound, so unparent it here. */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (udha_case_view_parent_class)->dispose (object);
+}
+
+static void
+udha_case_view_finalize (GObject *object)
+{
+  UdhaCaseView *self = (UdhaCaseView *)object;
+
+  g_free (self->status_class);
+
+  G_OBJECT_CLASS (udha_case_view_parent_class)->finalize (object);
+}
+
+static void
+udha_case_view_class_init (UdhaCaseViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = udha_case_view_dispose;
+  object_class->finalize = udha_case_view_finalize;
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "caseview");
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/udha/Udha/ui/udha-case-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, UdhaCaseView, name_label);
+  gtk_widget_class_bind_template_child (widget_class, UdhaCaseView, status_label);
+  gtk_widget_class_bind_template_child (widget_class, UdhaCaseView, closure_button);
+  gtk_widget_class_bind_template_child (widget_class, UdhaCaseView, details_label);
+  gtk_widget_class_bind_template_child (widget_class, UdhaCaseView, flags_label);
+  gtk_widget_class_bind_template_child (widget_class, UdhaCaseView, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, UdhaCaseView, person_list);
+  gtk_widget_class_bind_template_child (widget_class, UdhaCaseView, documents_list);
+  gtk_widget_class_bind_template_child (widget_class, UdhaCaseView, vulnerabilities_list);
+  gtk_widget_class_bind_template_child (widget_class, UdhaCaseView, consents_list);
+  gtk_widget_class_bind_template_child (widget_class, UdhaCaseView, interviews_list);
+  gtk_widget_class_bind_template_child (widget_class, UdhaCaseView, services_list);
+  gtk_widget_class_bind_template_child (widget_class, UdhaCaseView, referrals_list);
+  gtk_widget_class_bind_template_child (widget_class, UdhaCaseView, history_list);
+
+  gtk_widget_class_install_action (widget_class, "case.save", NULL, udha_case_view_save_action);
+  gtk_widget_class_install_action (widget_class, "case.add-contact", NULL, udha_case_view_add_contact_action);
+  gtk_widget_class_install_action (widget_class, "case.add-service", NULL, udha_case_view_add_service_action);
+  gtk_widget_class_install_action (widget_class, "case.refer", NULL, udha_case_view_refer_action);
+  gtk_widget_class_install_action (widget_class, "case.add-consent", NULL, udha_case_view_add_consent_action);
+  gtk_widget_class_install_action (widget_class, "case.request-closure", NULL, udha_case_view_request_closure_action);
+  gtk_widget_class_install_action (widget_class, "case.referral-status", "(xs)", udha_case_view_referral_status_action);
+  gtk_widget_class_install_action (widget_class, "case.service-status", "(xs)", udha_case_view_service_status_action);
+  gtk_widget_class_install_action (widget_class, "case.show-tab", "s", udha_case_view_show_tab_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "case.save", NULL);
+}
+
+static void
+udha_case_view_init (UdhaCaseView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  set_placeholder (self->documents_list, _("No identity or travel documents recorded."));
+  set_placeholder (self->vulnerabilities_list, _("No vulnerabilities recorded."));
+  set_placeholder (self->consents_list, _("No consent recorded. A referral cannot be sent without the person’s consent to referral."));
+  set_placeholder (self->interviews_list, _("No contacts yet. Log each interview, call or visit with New Interview."));
+  set_placeholder (self->services_list, _("No services yet. Add the services the person needs or receives."));
+  set_placeholder (self->referrals_list, _("No referrals yet. Refer the person to a partner organisation with New Referral."));
+  set_placeholder (self->history_list, _("Nothing recorded yet."));
+  /* The profile is shown read-only: the session has no way to update a person yet. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.save", FALSE);
+}
+
+/* Public API */
+
+/**
+ * udha_case_view_new:
+ * @session: the signed-in session
+ * @case_id: the case to show
+ * @error: return location for a #GError
+ *
+ * Opens the case file (audited "case.open") and shows it.
+ *
+ * Returns: (transfer floating) (nullable): a new #UdhaCaseView, or %NULL with
+ *   the session's message in @error
+ */
+GtkWidget *
+udha_case_view_new (UdhaSession  *session,
+                    gint64        case_id,
+                    GError      **error)
+{
+  g_autoptr(UdhaCase) case_ = NULL;
+  g_autoptr(UdhaPerson) person = NULL;
+  UdhaCaseView *self;
+
+  g_return_val_if_fail (UDHA_IS_SESSION (session), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  case_ = udha_session_open_case_file (session, case_id, error);
+  if (case_ == NULL)
+    return NULL;
+  person = udha_session_get_person (session, udha_case_get_person_id (case_), error);
+  if (person == NULL)
+    return NULL;
+
+  self = g_object_new (UDHA_TYPE_CASE_VIEW, NULL);
+  self->session = g_object_ref (session);
+  self->case_id = case_id;
+  self->case_ = g_steal_pointer (&case_);
+  self->person = g_steal_pointer (&person);
+  reload_lists (self);
+  fill_header (self);
+  fill_profile (self);
+  fill_interviews (self);
+  fill_services (self);
+  fill_referrals (self);
+  fill_history (self);
+  return GTK_WIDGET (self);
+}
+
+/**
+ * udha_case_view_has_unsaved_changes:
+ *
+ * Returns: %TRUE while the profile form differs from the loaded record
+ */
+gboolean
+udha_case_view_has_unsaved_changes (UdhaCaseView *self)
+{
+  g_return_val_if_fail (UDHA_IS_CASE_VIEW (self), FALSE);
+
+  /* The profile is read-only, so there is nothing to lose. */
+  return FALSE;
+}
+
+/**
+ * udha_case_view_reload:
+ *
+ * Reads the case, the person and every tab again from the session.
+ */
+void
+udha_case_view_reload (UdhaCaseView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UdhaCase) case_ = NULL;
+  g_autoptr(UdhaPerson) person = NULL;
+
+  g_return_if_fail (UDHA_IS_CASE_VIEW (self));
+
+  case_ = udha_session_get_case (self->session, self->case_id, &error);
+  if (case_ != NULL)
+    person = udha_session_get_person (self->session, udha_case_get_person_id (case_), &error);
+  if (case_ == NULL || person == NULL)
+    {
+      show_error (self, _("The Case Could Not Be Read"), error);
+      return;
+    }
+  g_set_object (&self->case_, case_);
+  g_set_object (&self->person, person);
+  reload_lists (self);
+  fill_header (self);
+  fill_profile (self);
+  fill_interviews (self);
+  fill_services (self);
+  fill_referrals (self);
+  fill_history (self);
+}
