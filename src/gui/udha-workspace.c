@@ -208,9 +208,22 @@ static GtkListBoxRow *
 list_row (UdhaWorkspace *self,
           List           list)
 {
-  GtkListBoxRow *rows [N_LISTS] = { self->mine_row, self->intake_row, self->follow_ups_row, self->search_row };
+  GtkListBoxRow *rows [N_LISTS] = {
+    self->mine_row, self->intake_row, self->follow_ups_row, self->search_row
+  };
 
   return rows [list];
+}
+
+static void
+add_shortcut (GtkEventController *controller,
+              guint               keyval,
+              GdkModifierType     modifiers,
+              const char         *action_name)
+{
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (keyval, modifiers),
+                                                          gtk_named_action_new (action_name)));
 }
 
 /* "12.03.2026" from an ISO date, in the user's date format */
@@ -426,7 +439,9 @@ set_count_label (GtkLabel          *label,
 static void
 update_counts (UdhaWorkspace *self)
 {
-  GtkLabel *labels [N_LISTS] = { self->mine_count, self->intake_count, self->follow_ups_count, NULL };
+  GtkLabel *labels [N_LISTS] = {
+    self->mine_count, self->intake_count, self->follow_ups_count, NULL
+  };
 
   for (guint i = 0; i < LIST_SEARCH; i++)
     {
@@ -466,7 +481,9 @@ set_list (UdhaWorkspace *self,
         gtk_widget_set_state_flags (row, GTK_STATE_FLAG_SELECTED, FALSE);
       else
         gtk_widget_unset_state_flags (row, GTK_STATE_FLAG_SELECTED);
-      gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_SELECTED, i == list, -1);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (row),
+                                   GTK_ACCESSIBLE_STATE_SELECTED, i == list,
+                                   -1);
     }
 
   if (changed)
@@ -666,9 +683,12 @@ model_items_changed_cb (UdhaWorkspace *self)
 static void
 filter_changed_cb (UdhaWorkspace *self)
 {
-  udha_case_list_model_set_status (self->model, dropdown_code (self->status_dropdown, self->status_codes));
-  udha_case_list_model_set_case_type (self->model, dropdown_code (self->type_dropdown, self->type_codes));
-  udha_case_list_model_set_risk (self->model, dropdown_code (self->risk_dropdown, self->risk_codes));
+  udha_case_list_model_set_status (self->model,
+                                   dropdown_code (self->status_dropdown, self->status_codes));
+  udha_case_list_model_set_case_type (self->model,
+                                      dropdown_code (self->type_dropdown, self->type_codes));
+  udha_case_list_model_set_risk (self->model,
+                                 dropdown_code (self->risk_dropdown, self->risk_codes));
   update_list_state (self);
 }
 
@@ -820,7 +840,8 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
 
   gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), columns[column].nat_chars);
   gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), columns[column].min_chars);
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (inscription), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (inscription),
+                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   gtk_widget_set_hexpand (inscription, TRUE);
 
   if (column == COLUMN_NEXT_FOLLOW_UP)
@@ -896,7 +917,9 @@ add_columns (UdhaWorkspace *self)
       gtk_column_view_column_set_resizable (column, TRUE);
       if (columns[c].sort >= 0)
         {
-          g_autoptr(GtkCustomSorter) sorter = gtk_custom_sorter_new (probe_compare_cb, &self->probe[c], NULL);
+          g_autoptr(GtkCustomSorter) sorter = NULL;
+
+          sorter = gtk_custom_sorter_new (probe_compare_cb, &self->probe[c], NULL);
 
           gtk_column_view_column_set_sorter (column, GTK_SORTER (sorter));
         }
@@ -1287,15 +1310,9 @@ udha_workspace_init (UdhaWorkspace *self)
   /* Ctrl+N, Ctrl+F and F5 work wherever the focus is in the window. */
   shortcuts = gtk_shortcut_controller_new ();
   gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_GLOBAL);
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_n, GDK_CONTROL_MASK),
-                                                          gtk_named_action_new ("workspace.register-person")));
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_f, GDK_CONTROL_MASK),
-                                                          gtk_named_action_new ("workspace.search")));
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_F5, 0),
-                                                          gtk_named_action_new ("workspace.refresh")));
+  add_shortcut (shortcuts, GDK_KEY_n, GDK_CONTROL_MASK, "workspace.register-person");
+  add_shortcut (shortcuts, GDK_KEY_f, GDK_CONTROL_MASK, "workspace.search");
+  add_shortcut (shortcuts, GDK_KEY_F5, 0, "workspace.refresh");
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.back", FALSE);
