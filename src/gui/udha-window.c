@@ -22,6 +22,7 @@
 #include "udha-unlock-page.h"
 #include "udha-vault.h"
 #include "udha-window.h"
+#include "udha-workspace.h"
 
 /* How often the idle timer looks at the clock. */
 #define IDLE_CHECK_SECONDS 15
@@ -45,6 +46,7 @@ struct _UdhaWindow
   UdhaVault            *vault;
   UdhaStore            *store;      /* records over the vault */
   UdhaSession          *session;    /* who is signed in: the way into case data */
+  GtkWidget            *workspace;  /* caseworkers and supervisors; in the stack */
   GCancellable         *cancellable;
   gint64                last_activity;    /* monotonic µs */
   guint                 idle_source;
@@ -114,6 +116,13 @@ lock_vault (UdhaWindow *self,
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->idle_source, g_source_remove);
+
+  /* The workspace holds rows and models of the session: it goes first. */
+  if (self->workspace != NULL)
+    {
+      gtk_stack_remove (self->stack, self->workspace);
+      self->workspace = NULL;
+    }
 
   /* Audits the lock and anchors the audit chain's head in the key file,
    * then closes every connection and wipes the keys; the page set-up below
@@ -210,7 +219,17 @@ open_vault (UdhaWindow *self,
   gtk_label_set_label (self->user_label, label);
 
   update_home (self);
-  gtk_stack_set_visible_child_name (self->stack, "home");
+  if (udha_session_get_role (self->session) == UDHA_ROLE_KIND_ADMIN)
+    {
+      /* Administrators work on the vault, not on cases (DOMAIN.md §9). */
+      gtk_stack_set_visible_child_name (self->stack, "home");
+    }
+  else
+    {
+      self->workspace = GTK_WIDGET (udha_workspace_new (self->session));
+      gtk_stack_add_named (self->stack, self->workspace, "workspace");
+      gtk_stack_set_visible_child (self->stack, self->workspace);
+    }
   update_actions (self);
 
   self->last_activity = g_get_monotonic_time ();
