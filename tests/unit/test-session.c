@@ -769,6 +769,63 @@ test_closure_and_audit (Fixture       *f,
   }
 }
 
+
+/* Editing a person: scope, validation, row-version conflicts, audit. */
+static void
+test_update_person (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(Actor) ana = { NULL, };
+  g_auto(Actor) ben = { NULL, };
+  g_autoptr(UdhaPerson) first = NULL;
+  g_autoptr(UdhaPerson) second = NULL;
+  g_autoptr(UdhaPerson) current = NULL;
+  g_autoptr(UdhaPerson) reread = NULL;
+  g_autoptr(UdhaPerson) other = NULL;
+  gint64 person;
+
+  sign_in (f, &ana, "ana", PASS);
+  sign_in (f, &ben, "ben", PASS);
+  person = register_person (ana.session, "Leyla", "Haddad");
+  open_case (ana.session, person, NULL);
+
+  /* Two copies loaded; the first save wins and is audited. */
+  first = udha_session_get_person (ana.session, person, &error);
+  g_assert_no_error (error);
+  second = udha_session_get_person (ana.session, person, &error);
+  g_assert_no_error (error);
+  udha_person_set_phone (first, "+355 69 123 4567");
+  g_assert_true (udha_session_update_person (ana.session, first, &current, &error));
+  g_assert_no_error (error);
+  g_assert_null (current);
+  g_assert_true (audit_has (ana.store, "person.update"));
+
+  /* The second copy is older: refused, with the stored version to compare. */
+  udha_person_set_occupation (second, "teacher");
+  g_assert_false (udha_session_update_person (ana.session, second, &current, &error));
+  g_assert_error (error, UDHA_STORE_ERROR, UDHA_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_assert_nonnull (current);
+  g_assert_cmpstr (udha_person_get_phone (current), ==, "+355 69 123 4567");
+  reread = udha_session_get_person (ana.session, person, &error);
+  g_assert_no_error (error);
+  g_assert_null (udha_person_get_occupation (reread));
+
+  /* Invalid data is refused and nothing is written. */
+  udha_person_set_dob (reread, "2999-01-01");
+  g_assert_false (udha_session_update_person (ana.session, reread, NULL, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  /* A colleague whose scope does not include the case cannot edit. */
+  other = udha_store_get_person (ben.store, person, &error);
+  g_assert_no_error (error);
+  udha_person_set_phone (other, "+355 68 000 0000");
+  g_assert_false (udha_session_update_person (ben.session, other, NULL, &error));
+  g_assert_error (error, UDHA_SESSION_ERROR, UDHA_SESSION_ERROR_NOT_PERMITTED);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -787,6 +844,7 @@ main (int   argc,
   ADD ("/udha/session/session/consent-gate", test_consent_gate);
   ADD ("/udha/session/session/referral-transitions", test_referral_transitions);
   ADD ("/udha/session/session/closure-and-audit", test_closure_and_audit);
+  ADD ("/udha/session/session/update-person", test_update_person);
 
   return g_test_run ();
 }

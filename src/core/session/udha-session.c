@@ -1340,6 +1340,60 @@ udha_session_get_person (UdhaSession  *self,
 }
 
 /**
+ * udha_session_update_person:
+ * @self: a #UdhaSession
+ * @person: the person as edited, loaded earlier (its row version is checked)
+ * @current_out: (out) (optional) (nullable): on a conflict, the stored version
+ * @error: return location for a #GError
+ *
+ * Saves the edited registration data of a person the session may edit: one
+ * of their cases is the caller's to edit (or, without a case, they were
+ * registered in the caller's office). The fields are validated as at
+ * registration; the office and who registered them cannot change. If
+ * someone saved the person since @person was loaded, nothing is written and
+ * the error is %UDHA_STORE_ERROR_CONFLICT, with the stored version in
+ * @current_out so the caller can show both. Audited as "person.update".
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+udha_session_update_person (UdhaSession  *self,
+                            UdhaPerson   *person,
+                            UdhaPerson  **current_out,
+                            GError      **error)
+{
+  g_autoptr(UdhaPerson) stored = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (UDHA_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (UDHA_IS_PERSON (person), FALSE);
+
+  if (current_out != NULL)
+    *current_out = NULL;
+  if (!ensure_ready (self, error))
+    return FALSE;
+
+  stored = load_person (self, udha_person_get_id (person), UDHA_ACTION_EDIT_CASE, error);
+  if (stored == NULL)
+    return FALSE;
+  if (!check_person_fields (person, error))
+    return FALSE;
+
+  /* Where and by whom a person was registered is history, not data. */
+  udha_person_set_office_id (person, udha_person_get_office_id (stored));
+  udha_person_set_registered_by (person, udha_person_get_registered_by (stored));
+  udha_person_set_registered_at (person, udha_person_get_registered_at (stored));
+  udha_person_set_registration_number (person, udha_person_get_registration_number (stored));
+
+  if (!begin_write (self, error))
+    return FALSE;
+  ok = udha_store_update_person (self->store, person, current_out, error) &&
+       audit (self, "person.update", "person", udha_person_get_id (person),
+              udha_person_get_office_id (stored), NULL, error);
+  return finish_write (self, ok, error);
+}
+
+/**
  * udha_session_find_person:
  * @self: a #UdhaSession
  * @ref: a registration number ("P-2026-000001") or a person id

@@ -114,6 +114,10 @@ gboolean          udha_session_register_person        (UdhaSession              
 UdhaPerson       *udha_session_get_person             (UdhaSession                *self,
                                                        gint64                      person_id,
                                                        GError                    **error);
+gboolean          udha_session_update_person          (UdhaSession                *self,
+                                                       UdhaPerson                 *person,
+                                                       UdhaPerson                **current_out,
+                                                       GError                    **error);
 UdhaPerson       *udha_session_find_person            (UdhaSession                *self,
                                                        const char                 *ref,
                                                        GError                    **error);
