@@ -34,8 +34,6 @@
 #include "udha-service.h"
 #include "udha-user.h"
 
-#define HISTORY_PAGE_SIZE 500
-#define HISTORY_MAX_PAGES 20
 
 struct _UdhaCaseView
 {
@@ -822,6 +820,7 @@ describe_entry (UdhaCaseView   *self,
   details_get (details, "person_id", &person_id, NULL);
   if (!((g_strcmp0 (entry->entity, "case") == 0 && entry->entity_id == self->case_id) ||
         case_id == self->case_id ||
+        (g_strcmp0 (entry->entity, "person") == 0 && entry->entity_id == udha_person_get_id (self->person)) ||
         (g_strcmp0 (entry->entity, "consent") == 0 && person_id == udha_person_get_id (self->person))))
     return NULL;
 
@@ -833,6 +832,10 @@ describe_entry (UdhaCaseView   *self,
   details_get (details, "org_id", &org_id, NULL);
 
   /* Translators: in the sentences below, the first %s is a person's name. */
+  if (g_strcmp0 (action, "person.create") == 0 || g_strcmp0 (action, "person.create_forced") == 0)
+    return g_strdup_printf (_("%s registered the person"), who);
+  if (g_strcmp0 (action, "person.update") == 0)
+    return g_strdup_printf (_("%s updated the person’s details"), who);
   if (g_strcmp0 (action, "case.create") == 0)
     return g_strdup_printf (_("%s opened the case"), who);
   if (g_strcmp0 (action, "case.open") == 0)
@@ -885,35 +888,29 @@ static void
 fill_history (UdhaCaseView *self)
 {
   g_autoptr(GError) error = NULL;
-  gint64 before = 0;
+  g_autoptr(GPtrArray) entries = udha_session_case_history (self->session, self->case_id, &error);
 
   clear_list (self->history_list);
-  for (guint page = 0; page < HISTORY_MAX_PAGES; page++)
+  if (entries == NULL)
     {
-      g_autoptr(GPtrArray) entries = udha_session_audit_list (self->session, before, HISTORY_PAGE_SIZE, &error);
+      add_row (self->history_list, _("The history could not be read"), error->message);
+      return;
+    }
 
-      if (entries == NULL)
-        {
-          add_row (self->history_list, _("The history could not be read"), error->message);
-          return;
-        }
-      for (guint i = 0; i < entries->len; i++)
-        {
-          UdhaAuditEntry *entry = g_ptr_array_index (entries, i);
-          g_autofree char *sentence = describe_entry (self, entry);
-          g_autofree char *when = NULL;
-          g_autofree char *line = NULL;
+  /* Newest first, like the contact log. */
+  for (guint i = entries->len; i > 0; i--)
+    {
+      UdhaAuditEntry *entry = g_ptr_array_index (entries, i - 1);
+      g_autofree char *sentence = describe_entry (self, entry);
+      g_autofree char *when = NULL;
+      g_autofree char *line = NULL;
 
-          before = entry->seq;
-          if (sentence == NULL)
-            continue;
-          when = format_time (entry->at);
-          /* Translators: what happened, then when: "… changed the referral status to Accepted, 12.03.2026 10:14" */
-          line = g_strdup_printf (C_("history entry", "%s, %s"), sentence, when);
-          add_row (self->history_list, line, NULL);
-        }
-      if (entries->len < HISTORY_PAGE_SIZE || before <= 1)
-        break;
+      if (sentence == NULL)
+        continue;
+      when = format_time (entry->at);
+      /* Translators: what happened, then when: "… changed the referral status to Accepted, 12.03.2026 10:14" */
+      line = g_strdup_printf (C_("history entry", "%s, %s"), sentence, when);
+      add_row (self->history_list, line, NULL);
     }
 }
 

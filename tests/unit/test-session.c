@@ -826,6 +826,70 @@ test_update_person (Fixture       *f,
   g_assert_error (error, UDHA_SESSION_ERROR, UDHA_SESSION_ERROR_NOT_PERMITTED);
 }
 
+static guint
+count_action (GPtrArray  *entries,
+              const char *action)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < entries->len; i++)
+    n += g_strcmp0 (((UdhaAuditEntry *) g_ptr_array_index (entries, i))->action, action) == 0;
+  return n;
+}
+
+/* A case's history: everyone who may open the file reads what happened to
+ * it, colleagues' actions included, but not confidential entries they may
+ * not read; others get nothing. */
+static void
+test_case_history (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(Actor) ana = { NULL, };
+  g_auto(Actor) ben = { NULL, };
+  g_auto(Actor) sara = { NULL, };
+  g_autoptr(GPtrArray) ana_history = NULL;
+  g_autoptr(GPtrArray) sara_history = NULL;
+  g_autoptr(GPtrArray) ben_history = NULL;
+  gint64 person, case_id;
+
+  sign_in (f, &ana, "ana", PASS);
+  sign_in (f, &ben, "ben", PASS);
+  sign_in (f, &sara, "sara", PASS);
+  person = register_person (ana.session, "Amal", "Nasser");
+  case_id = open_case (ana.session, person, NULL);
+  add_referral (ana.session, f, case_id);
+
+  {
+    g_autoptr(UdhaInterview) iv = udha_interview_new ();
+
+    udha_interview_set_case_id (iv, case_id);
+    udha_interview_set_contact_type (iv, "phone_call");
+    udha_interview_set_occurred_at (iv, "2026-01-05");
+    udha_interview_set_narrative (iv, "supervisor's confidential note");
+    udha_interview_set_confidential (iv, TRUE);
+    g_assert_true (udha_session_add_interview (sara.session, iv, &error));
+    g_assert_no_error (error);
+  }
+
+  ana_history = udha_session_case_history (ana.session, case_id, &error);
+  g_assert_no_error (error);
+  sara_history = udha_session_case_history (sara.session, case_id, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (count_action (ana_history, "person.create_forced") + count_action (ana_history, "person.create"), ==, 1);
+  g_assert_cmpuint (count_action (ana_history, "case.create"), ==, 1);
+  g_assert_cmpuint (count_action (ana_history, "referral.create"), ==, 1);
+  /* The supervisor's confidential entry is hers and supervisors' only. */
+  g_assert_cmpuint (count_action (sara_history, "interview.create"), ==, 1);
+  g_assert_cmpuint (count_action (ana_history, "interview.create"), ==, 0);
+  g_assert_cmpuint (sara_history->len, ==, ana_history->len + 1);
+
+  ben_history = udha_session_case_history (ben.session, case_id, &error);
+  g_assert_null (ben_history);
+  g_assert_error (error, UDHA_SESSION_ERROR, UDHA_SESSION_ERROR_NOT_PERMITTED);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -845,6 +909,7 @@ main (int   argc,
   ADD ("/udha/session/session/referral-transitions", test_referral_transitions);
   ADD ("/udha/session/session/closure-and-audit", test_closure_and_audit);
   ADD ("/udha/session/session/update-person", test_update_person);
+  ADD ("/udha/session/session/case-history", test_case_history);
 
   return g_test_run ();
 }

@@ -2646,6 +2646,72 @@ udha_session_audit_list (UdhaSession  *self,
 }
 
 /**
+ * udha_session_case_history:
+ * @self: a #UdhaSession
+ * @case_id: the case
+ * @error: return location for a #GError
+ *
+ * The history of a case for its case file: who did what to the case, its
+ * contact log, services, referrals, person and consents, oldest first. Anyone
+ * who may open the case file may read its history; it is part of the file,
+ * not the audit-log view (where caseworkers see their own actions only).
+ * Entries about confidential contact-log entries the session may not read are
+ * left out.
+ *
+ * Returns: (transfer full) (element-type UdhaAuditEntry): the entries, or %NULL
+ */
+GPtrArray *
+udha_session_case_history (UdhaSession  *self,
+                           gint64        case_id,
+                           GError      **error)
+{
+  g_autoptr(UdhaCase) case_ = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GPtrArray) visible = NULL;
+  g_autoptr(GHashTable) readable = NULL;
+  g_autoptr(GPtrArray) interviews = NULL;
+
+  g_return_val_if_fail (UDHA_IS_SESSION (self), NULL);
+
+  if (!ensure_ready (self, error))
+    return NULL;
+  case_ = load_case (self, case_id, UDHA_ACTION_VIEW_CASE, error);
+  if (case_ == NULL)
+    return NULL;
+
+  /* The contact-log entries this session may read (confidential ones only
+   * for their author and supervisors). */
+  interviews = udha_session_list_interviews (self, case_id, error);
+  if (interviews == NULL)
+    return NULL;
+  readable = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  for (guint i = 0; i < interviews->len; i++)
+    {
+      gint64 *id = g_new (gint64, 1);
+
+      *id = udha_interview_get_id (g_ptr_array_index (interviews, i));
+      g_hash_table_add (readable, id);
+    }
+
+  entries = udha_store_audit_list_for_case (self->store, case_id, error);
+  if (entries == NULL)
+    return NULL;
+
+  visible = g_ptr_array_new_with_free_func ((GDestroyNotify) udha_audit_entry_free);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      UdhaAuditEntry *entry = g_ptr_array_index (entries, i);
+
+      if (g_strcmp0 (entry->entity, "interview") == 0 &&
+          !g_hash_table_contains (readable, &entry->entity_id))
+        continue;
+      g_ptr_array_add (visible, g_steal_pointer (&entries->pdata[i]));
+    }
+
+  return g_steal_pointer (&visible);
+}
+
+/**
  * udha_session_audit_verify:
  * @self: a #UdhaSession
  * @first_bad_seq: (out) (optional): the first broken entry, or 0

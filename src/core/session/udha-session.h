@@ -235,6 +235,9 @@ GPtrArray        *udha_session_audit_list             (UdhaSession              
                                                        gint64                      before_seq,
                                                        guint                       limit,
                                                        GError                    **error);
+GPtrArray        *udha_session_case_history           (UdhaSession                *self,
+                                                       gint64                      case_id,
+                                                       GError                    **error);
 gboolean          udha_session_audit_verify           (UdhaSession                *self,
                                                        guint64                    *first_bad_seq,
                                                        GError                    **error);

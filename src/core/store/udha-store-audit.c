@@ -620,3 +620,41 @@ _udha_store_audit_list_for_person (UdhaStore  *self,
   sqlite3_bind_int64 (stmt, 1, person_id);
   return collect_entries (self, stmt, error);
 }
+
+/**
+ * udha_store_audit_list_for_case:
+ * @self: a #UdhaStore
+ * @case_id: the case
+ * @error: return location for a #GError
+ *
+ * The history of one case: every entry about the case, its interviews,
+ * services and referrals, its person and the person's consents, oldest
+ * first. The session decides who may read it.
+ *
+ * Returns: (transfer full) (element-type UdhaAuditEntry): the entries
+ */
+GPtrArray *
+udha_store_audit_list_for_case (UdhaStore  *self,
+                                gint64      case_id,
+                                GError    **error)
+{
+  g_autoptr(UdhaCachedStmt) stmt = NULL;
+
+  g_return_val_if_fail (UDHA_IS_STORE (self), NULL);
+
+  stmt = udha_store_prepare (self,
+                             "SELECT seq, at, user_name, action, entity, entity_id, office_id, details, hash "
+                             "FROM audit_log WHERE "
+                             "(entity = 'case' AND entity_id = ?1) "
+                             "OR (entity = 'interview' AND entity_id IN (SELECT id FROM interviews WHERE case_id = ?1)) "
+                             "OR (entity = 'service' AND entity_id IN (SELECT id FROM services WHERE case_id = ?1)) "
+                             "OR (entity = 'referral' AND entity_id IN (SELECT id FROM referrals WHERE case_id = ?1)) "
+                             "OR (entity = 'person' AND entity_id = (SELECT person_id FROM cases WHERE id = ?1)) "
+                             "OR (entity = 'consent' AND entity_id IN (SELECT id FROM consents WHERE person_id = "
+                             "    (SELECT person_id FROM cases WHERE id = ?1))) "
+                             "ORDER BY seq;", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, case_id);
+  return collect_entries (self, stmt, error);
+}

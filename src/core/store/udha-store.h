@@ -371,6 +371,9 @@ GPtrArray               *udha_store_audit_list                (UdhaStore        
                                                                gint64                   before_seq,
                                                                guint                    limit,
                                                                GError                 **error);
+GPtrArray               *udha_store_audit_list_for_case       (UdhaStore               *self,
+                                                               gint64                   case_id,
+                                                               GError                 **error);
 
 /* Search and duplicates (udha-store-search.c) */
 GArray                  *udha_store_search                    (UdhaStore               *self,
