@@ -64,6 +64,8 @@ struct _UdhaCaseView
   GPtrArray    *organisations;   /* UdhaOrganisation */
   GPtrArray    *services;        /* UdhaService */
   char         *status_class;
+  GtkEditable  *edit_rows[6];    /* the editable profile fields, see edit_fields */
+  char         *loaded[6];       /* their values when the profile was shown */
 };
 
 G_DEFINE_FINAL_TYPE (UdhaCaseView, udha_case_view, GTK_TYPE_WIDGET)
@@ -396,6 +398,68 @@ join_codes (const char * const *codes,
   return g_string_free (out, FALSE);
 }
 
+/* The profile fields a caseworker corrects most often, edited in place. */
+typedef struct
+{
+  const char *label;
+  const char *(*get) (UdhaPerson *person);
+  void        (*set) (UdhaPerson *person, const char *value);
+} EditField;
+
+static const EditField edit_fields[] = {
+  { N_("Given name"), udha_person_get_given_name, udha_person_set_given_name },
+  { N_("Family name"), udha_person_get_family_name, udha_person_set_family_name },
+  { N_("Father’s name"), udha_person_get_father_name, udha_person_set_father_name },
+  { N_("Mother’s name"), udha_person_get_mother_name, udha_person_set_mother_name },
+  { N_("Phone"), udha_person_get_phone, udha_person_set_phone },
+  { N_("Occupation"), udha_person_get_occupation, udha_person_set_occupation },
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (edit_fields) == 6);
+
+/* What a field will hold once saved: NULL for an empty entry. */
+static char *
+edited_value (UdhaCaseView *self,
+              guint         i)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (self->edit_rows[i])));
+
+  return *text != '\0' ? g_steal_pointer (&text) : NULL;
+}
+
+/* Compared with the value shown when the profile was filled, not with the
+ * person object, which a failed save may already have changed. */
+static gboolean
+field_changed (UdhaCaseView *self,
+               guint         i)
+{
+  g_autofree char *value = edited_value (self, i);
+
+  return g_strcmp0 (value, self->loaded[i]) != 0;
+}
+
+static void
+profile_edited_cb (UdhaCaseView *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.save",
+                                 udha_case_view_has_unsaved_changes (self));
+}
+
+static void
+add_edit_row (UdhaCaseView *self,
+              guint         i)
+{
+  GtkWidget *row = adw_entry_row_new ();
+  const char *value = nonblank (edit_fields[i].get (self->person));
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(edit_fields[i].label));
+  g_free (self->loaded[i]);
+  self->loaded[i] = g_strdup (value);
+  gtk_editable_set_text (GTK_EDITABLE (row), value != NULL ? value : "");
+  g_signal_connect_object (row, "changed", G_CALLBACK (profile_edited_cb), self, G_CONNECT_SWAPPED);
+  gtk_list_box_append (self->person_list, row);
+  self->edit_rows[i] = GTK_EDITABLE (row);
+}
+
 static void
 fill_profile (UdhaCaseView *self)
 {
@@ -410,10 +474,8 @@ fill_profile (UdhaCaseView *self)
   g_autofree char *today = udha_session_today (self->session);
 
   clear_list (self->person_list);
-  add_field_row (self->person_list, _("Given name"), udha_person_get_given_name (p));
-  add_field_row (self->person_list, _("Family name"), udha_person_get_family_name (p));
-  add_field_row (self->person_list, _("Father’s name"), udha_person_get_father_name (p));
-  add_field_row (self->person_list, _("Mother’s name"), udha_person_get_mother_name (p));
+  for (guint i = 0; i < 4; i++)
+    add_edit_row (self, i);
   add_field_row (self->person_list, _("Sex"), label_or_code (UDHA_LOOKUP_SEX, udha_person_get_sex (p)));
   if (udha_person_get_dob (p) != NULL)
     birth = format_day (udha_person_get_dob (p));
@@ -428,8 +490,10 @@ fill_profile (UdhaCaseView *self)
   add_field_row (self->person_list, _("Citizenship"), citizenships);
   languages = join_codes (udha_person_get_languages (p), udha_iso_language_get_name);
   add_field_row (self->person_list, _("Languages"), languages);
-  add_field_row (self->person_list, _("Phone"), udha_person_get_phone (p));
+  add_edit_row (self, 4);
+  add_edit_row (self, 5);
   add_field_row (self->person_list, _("Registration number"), udha_person_get_registration_number (p));
+  profile_edited_cb (self);
 
   clear_list (self->documents_list);
   for (guint i = 0; documents != NULL && i < documents->len; i++)
@@ -1462,12 +1526,116 @@ udha_case_view_show_tab_action (GtkWidget  *widget,
   adw_view_stack_set_visible_child_name (self->view_stack, g_variant_get_string (param, NULL));
 }
 
+static gboolean save_profile (UdhaCaseView *self,
+                              UdhaPerson   *target);
+
+/* Someone saved the person since this file was opened: show both versions
+ * of every field that differs, and let the person choose. */
+static void
+conflict_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      gpointer          user_data)
+{
+  UdhaCaseView *self = UDHA_CASE_VIEW (user_data);
+  UdhaPerson *current = g_object_get_data (G_OBJECT (dialog), "current");
+
+  if (g_strcmp0 (response, "mine") == 0)
+    {
+      /* Mine, on top of theirs: their row version, my values. */
+      save_profile (self, current);
+    }
+  else if (g_strcmp0 (response, "theirs") == 0)
+    {
+      g_set_object (&self->person, current);
+      fill_profile (self);
+      add_toast (self, _("The saved version is shown; your changes were discarded"));
+    }
+}
+
+static void
+show_conflict (UdhaCaseView *self,
+               UdhaPerson   *current)
+{
+  g_autoptr(GString) body = g_string_new (_("Someone saved this person’s details after you opened the case file. "
+                                            "Choose which version to keep."));
+  GtkWidget *dialog;
+
+  g_string_append (body, "\n");
+  for (guint i = 0; i < G_N_ELEMENTS (edit_fields); i++)
+    {
+      g_autofree char *mine = edited_value (self, i);
+      const char *theirs = nonblank (edit_fields[i].get (current));
+
+      if (!field_changed (self, i) || g_strcmp0 (mine, theirs) == 0)
+        continue;
+      g_string_append_c (body, '\n');
+      /* Translators: a field, then the value typed here and the value saved by someone else */
+      g_string_append_printf (body, _("%s: yours “%s”, saved “%s”"), _(edit_fields[i].label),
+                              mine != NULL ? mine : "", theirs != NULL ? theirs : "");
+    }
+
+  dialog = adw_message_dialog_new (parent_window (self), _("Saved by Someone Else"), body->str);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "theirs", _("Keep _Saved Version"),
+                                    "mine", _("Save _Mine"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "mine",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "current", g_object_ref (current), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (conflict_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Copies the edited fields onto @target (the loaded person, or the stored
+ * version after a conflict) and saves it through the session. */
+static gboolean
+save_profile (UdhaCaseView *self,
+              UdhaPerson   *target)
+{
+  g_autoptr(UdhaPerson) edited = g_object_ref (target);
+  g_autoptr(UdhaPerson) current = NULL;
+  g_autoptr(UdhaPerson) saved = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Only what was changed here: after a conflict, the other person's
+   * changes to the other fields stay. */
+  for (guint i = 0; i < G_N_ELEMENTS (edit_fields); i++)
+    {
+      g_autofree char *value = edited_value (self, i);
+
+      if (field_changed (self, i))
+        edit_fields[i].set (edited, value);
+    }
+
+  if (!udha_session_update_person (self->session, edited, &current, &error))
+    {
+      if (g_error_matches (error, UDHA_STORE_ERROR, UDHA_STORE_ERROR_CONFLICT) && current != NULL)
+        show_conflict (self, current);
+      else
+        show_error (self, _("The Details Were Not Saved"), error);
+      return FALSE;
+    }
+
+  saved = udha_session_get_person (self->session, udha_person_get_id (edited), NULL);
+  g_clear_object (&self->person);
+  self->person = g_object_ref (saved != NULL ? saved : edited);
+  fill_profile (self);
+  add_toast (self, _("Details saved"));
+  return TRUE;
+}
+
 static void
 udha_case_view_save_action (GtkWidget  *widget,
                             const char *action_name,
                             GVariant   *param)
 {
-  /* The profile is read-only until the session can update a person. */
+  UdhaCaseView *self = UDHA_CASE_VIEW (widget);
+
+  if (self->person != NULL && udha_case_view_has_unsaved_changes (self))
+    save_profile (self, self->person);
 }
 
 static void
@@ -1481,6 +1649,9 @@ udha_case_view_dispose (GObject *object)
   g_clear_pointer (&self->users, g_ptr_array_unref);
   g_clear_pointer (&self->organisations, g_ptr_array_unref);
   g_clear_pointer (&self->services, g_ptr_array_unref);
+  for (guint i = 0; i < G_N_ELEMENTS (self->loaded); i++)
+    g_clear_pointer (&self->loaded[i], g_free);
+  memset (self->edit_rows, 0, sizeof self->edit_rows);
   gtk_widget_dispose_template (GTK_WIDGET (self), UDHA_TYPE_CASE_VIEW);
   /* The template's root child is not bound, so unparent it here. */
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
@@ -1551,7 +1722,7 @@ udha_case_view_init (UdhaCaseView *self)
   set_placeholder (self->services_list, _("No services yet. Add the services the person needs or receives."));
   set_placeholder (self->referrals_list, _("No referrals yet. Refer the person to a partner organisation with New Referral."));
   set_placeholder (self->history_list, _("Nothing recorded yet."));
-  /* The profile is shown read-only: the session has no way to update a person yet. */
+  /* Enabled while the profile has unsaved edits. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.save", FALSE);
 }
 
@@ -1612,7 +1783,13 @@ udha_case_view_has_unsaved_changes (UdhaCaseView *self)
 {
   g_return_val_if_fail (UDHA_IS_CASE_VIEW (self), FALSE);
 
-  /* The profile is read-only, so there is nothing to lose. */
+  if (self->person == NULL || self->edit_rows[0] == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (edit_fields); i++)
+    if (field_changed (self, i))
+      return TRUE;
+
   return FALSE;
 }
 

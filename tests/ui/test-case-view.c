@@ -619,6 +619,54 @@ test_case_view_flow (void)
   history = list_text (&f, "interviews_list");
   g_assert_nonnull (strstr (history, _("Confidential")));
 
+  /* 10. Correct the person's phone number on the Profile tab and save. */
+  show_tab (&f, "profile");
+  {
+    GtkWidget *phone = udha_test_find_widget (GTK_WIDGET (f.view), ADW_TYPE_ENTRY_ROW, _("Phone"));
+    g_autoptr(UdhaPerson) stored = NULL;
+    g_autoptr(UdhaPerson) other = NULL;
+    GtkWindow *conflict;
+
+    g_assert_nonnull (phone);
+    gtk_editable_set_text (GTK_EDITABLE (phone), "+355 69 555 0101");
+    g_assert_true (udha_case_view_has_unsaved_changes (f.view));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.view), "case.save", NULL));
+    udha_test_iterate (50);
+    g_assert_false (udha_case_view_has_unsaved_changes (f.view));
+    stored = udha_session_get_person (f.session, f.person_id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (udha_person_get_phone (stored), ==, "+355 69 555 0101");
+    g_assert_cmpuint (count_audit (&f, "person.update"), ==, 1);
+
+    /* Meanwhile someone else records the occupation; this file still has the
+     * older version, so saving another phone number meets a conflict. */
+    other = udha_session_get_person (f.session, f.person_id, &error);
+    g_assert_no_error (error);
+    udha_person_set_occupation (other, "nurse");
+    g_assert_true (udha_session_update_person (f.session, other, NULL, &error));
+    g_assert_no_error (error);
+
+    phone = udha_test_find_widget (GTK_WIDGET (f.view), ADW_TYPE_ENTRY_ROW, _("Phone"));
+    gtk_editable_set_text (GTK_EDITABLE (phone), "+355 69 555 0202");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.view), "case.save", NULL));
+    conflict = udha_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+    g_assert_nonnull (conflict);
+    shoot_dialog (GTK_WIDGET (conflict), "conflict-dialog");
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (conflict), "mine");
+    udha_test_iterate (100);
+    /* A click closes the dialog; adw_message_dialog_response() only answers it. */
+    gtk_window_destroy (conflict);
+
+    /* Mine on top of theirs: my phone number, their occupation. */
+    g_clear_object (&stored);
+    stored = udha_session_get_person (f.session, f.person_id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (udha_person_get_phone (stored), ==, "+355 69 555 0202");
+    g_assert_cmpstr (udha_person_get_occupation (stored), ==, "nurse");
+    g_assert_false (udha_case_view_has_unsaved_changes (f.view));
+    shoot (&f, "profile-saved");
+  }
+
   gtk_window_destroy (GTK_WINDOW (f.window));
   udha_test_iterate (50);
   sign_out (&f);
