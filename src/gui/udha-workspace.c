@@ -44,20 +44,8 @@
 #include "udha-lookup.h"
 #include "udha-permissions.h"
 
-/* The registration dialog (UdhaRegisterDialog) is written in parallel.
- * When src/gui/meson.build builds it, include its header here and define
- * HAVE_REGISTER_DIALOG; the code behind the macro is all the wiring there
- * is (the register-person action and case_opened_cb ()). Until then
- * register-person is disabled. Without HAVE_CASE_VIEW the case page is a
- * placeholder. */
-#if 1
-# include "udha-case-view.h"
-# define HAVE_CASE_VIEW 1
-#endif
-#if 0
-# include "udha-register-dialog.h"
-# define HAVE_REGISTER_DIALOG 1
-#endif
+#include "udha-case-view.h"
+#include "udha-register-dialog.h"
 
 typedef enum
 {
@@ -570,30 +558,14 @@ create_case_page (UdhaWorkspace  *self,
                   gint64          case_id,
                   GError        **error)
 {
-#ifdef HAVE_CASE_VIEW
   return udha_case_view_new (self->session, case_id, error);
-#else
-  g_autoptr(UdhaCase) case_ = udha_session_open_case_file (self->session, case_id, error);
-  GtkWidget *page;
-
-  if (case_ == NULL)
-    return NULL;
-  page = adw_status_page_new ();
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "folder-documents-symbolic");
-  adw_status_page_set_title (ADW_STATUS_PAGE (page), udha_case_get_number (case_));
-  adw_status_page_set_description (ADW_STATUS_PAGE (page),
-                                   _("The case file cannot be shown in this version."));
-  return page;
-#endif
 }
 
 static gboolean
 case_has_unsaved_changes (UdhaWorkspace *self)
 {
-#ifdef HAVE_CASE_VIEW
   if (self->case_view != NULL && UDHA_IS_CASE_VIEW (self->case_view))
     return udha_case_view_has_unsaved_changes (UDHA_CASE_VIEW (self->case_view));
-#endif
   return FALSE;
 }
 
@@ -639,12 +611,8 @@ open_case (UdhaWorkspace *self,
     }
 
   self->case_id = case_id;
-#ifdef HAVE_CASE_VIEW
   /* The case view has its own header with the name and the number. */
   gtk_widget_set_visible (GTK_WIDGET (self->case_title_label), FALSE);
-#else
-  gtk_label_set_label (self->case_title_label, title != NULL ? title : "");
-#endif
   set_case_page (self, page);
   gtk_stack_set_visible_child_name (self->content_stack, "case");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.back", TRUE);
@@ -942,7 +910,6 @@ discard_response_cb (UdhaWorkspace *self,
     close_case (self);
 }
 
-#ifdef HAVE_REGISTER_DIALOG
 static void
 case_opened_cb (UdhaWorkspace *self,
                 gint64         case_id)
@@ -954,7 +921,6 @@ case_opened_cb (UdhaWorkspace *self,
   self->case_position = G_MAXUINT;
   open_case (self, case_id, case_ != NULL ? udha_case_get_number (case_) : NULL);
 }
-#endif
 
 /* Actions */
 
@@ -1057,7 +1023,6 @@ udha_workspace_register_person_action (GtkWidget  *widget,
                                        const char *action_name,
                                        GVariant   *param)
 {
-#ifdef HAVE_REGISTER_DIALOG
   UdhaWorkspace *self = UDHA_WORKSPACE (widget);
   UdhaRegisterDialog *dialog;
 
@@ -1065,7 +1030,6 @@ udha_workspace_register_person_action (GtkWidget  *widget,
   g_signal_connect_object (dialog, "case-opened", G_CALLBACK (case_opened_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
-#endif
 }
 
 /* GObject */
@@ -1099,12 +1063,8 @@ udha_workspace_constructed (GObject *object)
   set_list (self, LIST_MINE);
   update_counts (self);
 
-#ifdef HAVE_REGISTER_DIALOG
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.register-person",
                                  role != UDHA_ROLE_KIND_ADMIN);
-#else
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.register-person", FALSE);
-#endif
 }
 
 static void

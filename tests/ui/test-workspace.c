@@ -27,6 +27,7 @@
 #include "udha-test-utils.h"
 #include "udha-text.h"
 #include "udha-vault.h"
+#include "udha-register-dialog.h"
 #include "udha-workspace.h"
 
 #define ADMIN       "demo.admin"
@@ -408,6 +409,18 @@ test_caseworker (void)
   if (n_follow_ups > 0)
     g_assert_true (udha_case_row_get_overdue (row_at (&f, 0)));
   shoot (&f, "follow-ups");
+
+  /* Ctrl+N: the registration dialog opens over the workspace. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.workspace), "workspace.register-person", NULL));
+  udha_test_iterate (100);
+  {
+    GtkWindow *dialog = udha_test_find_window (UDHA_TYPE_REGISTER_DIALOG);
+
+    g_assert_nonnull (dialog);
+    g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (f.window));
+    gtk_window_destroy (dialog);
+    udha_test_iterate (50);
+  }
 
   /* Ctrl+F: the Search list, the focus in the search entry */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.workspace), "workspace.search", NULL));
