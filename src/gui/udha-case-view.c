@@ -982,7 +982,7 @@ static void
 reload_lists (UdhaCaseView *self)
 {
   g_clear_pointer (&self->users, g_ptr_array_unref);
-  self->users = udha_session_list_users (self->session, NULL);
+  self->users = udha_session_list_colleagues (self->session, NULL);
   g_clear_pointer (&self->organisations, g_ptr_array_unref);
   self->organisations = udha_session_list_organisations (self->session, NULL);
 }

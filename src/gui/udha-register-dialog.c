@@ -830,10 +830,8 @@ fill_case_page (UdhaRegisterDialog *self,
       g_ptr_array_add (codes, g_strdup (""));
       g_ptr_array_add (labels, g_strdup (_("The office intake queue")));
 
-      /* Listing users is an administrator's right in this version of the
-       * session; without it a supervisor can still choose the queue or
-       * themselves. */
-      users = udha_session_list_users (self->session, &error);
+      /* The office's caseworkers, whom a supervisor may assign to. */
+      users = udha_session_list_colleagues (self->session, &error);
       for (guint i = 0; users != NULL && i < users->len; i++)
         {
           UdhaUser *user = g_ptr_array_index (users, i);

@@ -890,6 +890,36 @@ test_case_history (Fixture       *f,
   g_assert_error (error, UDHA_SESSION_ERROR, UDHA_SESSION_ERROR_NOT_PERMITTED);
 }
 
+/* The colleagues of one's own office, for case files and assignment. */
+static void
+test_list_users (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(Actor) sara = { NULL, };
+  g_auto(Actor) dino = { NULL, };
+  g_autoptr(GPtrArray) tir = NULL;
+  g_autoptr(GPtrArray) dur = NULL;
+
+  sign_in (f, &sara, "sara", PASS);
+  sign_in (f, &dino, "dino", PASS);
+  tir = udha_session_list_colleagues (sara.session, &error);
+  g_assert_no_error (error);
+  dur = udha_session_list_colleagues (dino.session, &error);
+  g_assert_no_error (error);
+
+  /* TIR: ana, ben, sara. DUR: dino. No one from the other office. */
+  g_assert_cmpuint (tir->len, ==, 3);
+  g_assert_cmpuint (dur->len, ==, 1);
+  for (guint i = 0; i < tir->len; i++)
+    g_assert_cmpint (udha_user_get_office_id (g_ptr_array_index (tir, i)), ==, f->tir);
+  g_assert_cmpstr (udha_user_get_user_name (g_ptr_array_index (dur, 0)), ==, "dino");
+
+  /* Managing users stays with the administrator. */
+  g_assert_null (udha_session_list_users (sara.session, &error));
+  g_assert_error (error, UDHA_SESSION_ERROR, UDHA_SESSION_ERROR_NOT_PERMITTED);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -910,6 +940,7 @@ main (int   argc,
   ADD ("/udha/session/session/closure-and-audit", test_closure_and_audit);
   ADD ("/udha/session/session/update-person", test_update_person);
   ADD ("/udha/session/session/case-history", test_case_history);
+  ADD ("/udha/session/session/list-users", test_list_users);
 
   return g_test_run ();
 }

@@ -1046,6 +1046,31 @@ udha_session_list_users (UdhaSession  *self,
 }
 
 /**
+ * udha_session_list_colleagues:
+ * @self: a #UdhaSession
+ * @error: return location for a #GError
+ *
+ * The users of one's own office (every user, for an administrator): the
+ * colleagues a case file names and a supervisor assigns to. Read-only and
+ * not audited; managing users stays with udha_session_list_users() and the
+ * administrator.
+ *
+ * Returns: (transfer full) (element-type UdhaUser): the users, or %NULL
+ */
+GPtrArray *
+udha_session_list_colleagues (UdhaSession  *self,
+                              GError      **error)
+{
+  g_return_val_if_fail (UDHA_IS_SESSION (self), NULL);
+
+  if (!ensure_ready (self, error))
+    return NULL;
+  if (self->role == UDHA_ROLE_KIND_ADMIN)
+    return udha_store_list_users (self->store, 0, error);
+  return udha_store_list_users (self->store, udha_user_get_office_id (self->user), error);
+}
+
+/**
  * udha_session_disable_user:
  * @self: a #UdhaSession of an administrator
  * @user_name: the user

@@ -89,6 +89,8 @@ UdhaUser         *udha_session_add_user               (UdhaSession              
                                                        GError                    **error);
 GPtrArray        *udha_session_list_users             (UdhaSession                *self,
                                                        GError                    **error);
+GPtrArray        *udha_session_list_colleagues        (UdhaSession                *self,
+                                                       GError                    **error);
 gboolean          udha_session_disable_user           (UdhaSession                *self,
                                                        const char                 *user_name,
                                                        GError                    **error);
