@@ -60,60 +60,6 @@ typedef struct
   gint64        person_id;
 } Fixture;
 
-static const char *
-lang (void)
-{
-  const char *value = g_getenv ("UDHA_TEST_LANG");
-
-  return value != NULL ? value : "en";
-}
-
-static void
-rm_rf (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_unlink (path);
-      return;
-    }
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      rm_rf (child);
-    }
-  g_dir_close (dir);
-  g_rmdir (path);
-}
-
-static void
-sign_in (Fixture    *f,
-         const char *user,
-         const char *pass)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->vault = udha_vault_unlock (f->path, user, pass, &error);
-  g_assert_no_error (error);
-  f->store = udha_store_new (f->vault, &error);
-  g_assert_no_error (error);
-  f->session = udha_session_new (f->vault, f->store, &error);
-  g_assert_no_error (error);
-}
-
-static void
-sign_out (Fixture *f)
-{
-  g_assert_true (udha_session_close (f->session, NULL));
-  g_clear_object (&f->session);
-  g_clear_object (&f->store);
-  udha_vault_lock (f->vault);
-  g_clear_object (&f->vault);
-}
-
 /* A vault with an office, a caseworker and two partner organisations. */
 static void
 make_vault (Fixture *f)
@@ -139,7 +85,7 @@ make_vault (Fixture *f)
   udha_vault_lock (vault);
   g_object_unref (vault);
 
-  sign_in (f, ADMIN, ADMIN_PASS);
+  udha_test_sign_in (f->path, ADMIN, ADMIN_PASS, &f->vault, &f->store, &f->session);
   office = udha_session_add_office (f->session, "TIR", "Tirana", &error);
   g_assert_no_error (error);
   user = udha_session_add_user (f->session, ADMIN_PASS, WORKER, OTP, "caseworker",
@@ -156,7 +102,7 @@ make_vault (Fixture *f)
   udha_organisation_set_services (org2, services2);
   saved2 = udha_session_add_organisation (f->session, org2, &error);
   g_assert_no_error (error);
-  sign_out (f);
+  udha_test_sign_out (&f->vault, &f->store, &f->session);
 
   worker = udha_vault_unlock (f->path, WORKER, OTP, &error);
   g_assert_no_error (error);
@@ -216,7 +162,7 @@ static void
 shoot (Fixture    *f,
        const char *name)
 {
-  g_autofree char *file = g_strdup_printf ("case-%s-%s.png", name, lang ());
+  g_autofree char *file = g_strdup_printf ("case-%s-%s.png", name, udha_test_lang ());
 
   udha_test_iterate (300);   /* let crossfades and size changes finish */
   /* The view, not the window: the toasts of earlier steps are queued on the
@@ -228,7 +174,7 @@ static void
 shoot_dialog (GtkWidget  *dialog,
               const char *name)
 {
-  g_autofree char *file = g_strdup_printf ("case-%s-%s.png", name, lang ());
+  g_autofree char *file = g_strdup_printf ("case-%s-%s.png", name, udha_test_lang ());
 
   gtk_test_widget_wait_for_draw (dialog);
   udha_test_iterate (300);
@@ -393,7 +339,7 @@ test_case_view_flow (void)
   const UdhaLookupEntry *reasons;
 
   make_vault (&f);
-  sign_in (&f, WORKER, WORKER_PASS);
+  udha_test_sign_in (f.path, WORKER, WORKER_PASS, &f.vault, &f.store, &f.session);
   open_case (&f);
 
   app = udha_application_new ("io.github.udha.Udha.CaseViewTest", G_APPLICATION_NON_UNIQUE);
@@ -669,8 +615,8 @@ test_case_view_flow (void)
 
   gtk_window_destroy (GTK_WINDOW (f.window));
   udha_test_iterate (50);
-  sign_out (&f);
-  rm_rf (f.dir);
+  udha_test_sign_out (&f.vault, &f.store, &f.session);
+  udha_test_rm_rf (f.dir);
   g_free (f.dir);
   g_free (f.path);
 }

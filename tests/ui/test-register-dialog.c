@@ -57,60 +57,6 @@ typedef struct
   guint               n_opened;
 } Fixture;
 
-static const char *
-lang (void)
-{
-  const char *value = g_getenv ("UDHA_TEST_LANG");
-
-  return value != NULL ? value : "en";
-}
-
-static void
-rm_rf (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_unlink (path);
-      return;
-    }
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      rm_rf (child);
-    }
-  g_dir_close (dir);
-  g_rmdir (path);
-}
-
-static void
-sign_in (Fixture    *f,
-         const char *user,
-         const char *pass)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->vault = udha_vault_unlock (f->path, user, pass, &error);
-  g_assert_no_error (error);
-  f->store = udha_store_new (f->vault, &error);
-  g_assert_no_error (error);
-  f->session = udha_session_new (f->vault, f->store, &error);
-  g_assert_no_error (error);
-}
-
-static void
-sign_out (Fixture *f)
-{
-  g_assert_true (udha_session_close (f->session, NULL));
-  g_clear_object (&f->session);
-  g_clear_object (&f->store);
-  udha_vault_lock (f->vault);
-  g_clear_object (&f->vault);
-}
-
 /* A vault with an office and a caseworker. */
 static void
 make_vault (Fixture *f)
@@ -130,13 +76,13 @@ make_vault (Fixture *f)
   udha_vault_lock (vault);
   g_object_unref (vault);
 
-  sign_in (f, ADMIN, ADMIN_PASS);
+  udha_test_sign_in (f->path, ADMIN, ADMIN_PASS, &f->vault, &f->store, &f->session);
   office = udha_session_add_office (f->session, "TIR", "Tirana", &error);
   g_assert_no_error (error);
   user = udha_session_add_user (f->session, ADMIN_PASS, WORKER, OTP, "caseworker",
                                 udha_office_get_id (office), WORKER_NAME, &error);
   g_assert_no_error (error);
-  sign_out (f);
+  udha_test_sign_out (&f->vault, &f->store, &f->session);
 
   worker = udha_vault_unlock (f->path, WORKER, OTP, &error);
   g_assert_no_error (error);
@@ -205,8 +151,8 @@ static void
 shoot (Fixture    *f,
        const char *step)
 {
-  g_autofree char *large = g_strdup_printf ("register-%s-%s.png", step, lang ());
-  g_autofree char *small = g_strdup_printf ("register-%s-800x600-%s.png", step, lang ());
+  g_autofree char *large = g_strdup_printf ("register-%s-%s.png", step, udha_test_lang ());
+  g_autofree char *small = g_strdup_printf ("register-%s-800x600-%s.png", step, udha_test_lang ());
 
   /* As it opens over a 1280×800 window, then squeezed onto an 800×600
    * screen. */
@@ -428,7 +374,7 @@ test_register_flow (void)
   gint64 first_id, first_case;
 
   make_vault (&f);
-  sign_in (&f, WORKER, WORKER_PASS);
+  udha_test_sign_in (f.path, WORKER, WORKER_PASS, &f.vault, &f.store, &f.session);
 
   app = udha_application_new ("io.github.udha.Udha.RegisterTest", G_APPLICATION_NON_UNIQUE);
   g_application_register (G_APPLICATION (app), NULL, &error);
@@ -598,7 +544,7 @@ test_register_flow (void)
   g_assert_cmpstr (adw_message_dialog_get_heading (message), ==, _("Discard this registration?"));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (message));
   udha_test_iterate (300);
-  expected = g_strdup_printf ("register-discard-%s.png", lang ());
+  expected = g_strdup_printf ("register-discard-%s.png", udha_test_lang ());
   udha_test_save_screenshot (GTK_WIDGET (message), expected);
   respond (message, "discard");
   g_assert_true (udha_test_wait_until (message_dialog_gone_cb, NULL, 5000));
@@ -612,8 +558,8 @@ test_register_flow (void)
 
   gtk_window_destroy (GTK_WINDOW (f.window));
   udha_test_iterate (50);
-  sign_out (&f);
-  rm_rf (f.dir);
+  udha_test_sign_out (&f.vault, &f.store, &f.session);
+  udha_test_rm_rf (f.dir);
   g_free (f.dir);
   g_free (f.path);
 }

@@ -44,19 +44,11 @@ typedef struct
   UdhaWindow      *window;
 } Fixture;
 
-static const char *
-lang (void)
-{
-  const char *value = g_getenv ("UDHA_TEST_LANG");
-
-  return value != NULL ? value : "en";
-}
-
 static void
 shoot (GtkWidget  *widget,
        const char *page)
 {
-  g_autofree char *name = g_strdup_printf ("%s-%s.png", page, lang ());
+  g_autofree char *name = g_strdup_printf ("%s-%s.png", page, udha_test_lang ());
 
   udha_test_iterate (300);   /* let crossfades finish */
   udha_test_save_screenshot (widget, name);

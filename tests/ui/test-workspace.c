@@ -50,14 +50,6 @@ typedef struct
 static char *dir;
 static char *path;
 
-static const char *
-lang (void)
-{
-  const char *value = g_getenv ("UDHA_TEST_LANG");
-
-  return value != NULL ? value : "en";
-}
-
 static gpointer
 child (gpointer    widget,
        const char *name)
@@ -73,8 +65,8 @@ static void
 shoot (Fixture    *f,
        const char *page)
 {
-  g_autofree char *name = g_strdup_printf ("workspace-%s-%s.png", page, lang ());
-  g_autofree char *small = g_strdup_printf ("workspace-%s-800x600-%s.png", page, lang ());
+  g_autofree char *name = g_strdup_printf ("workspace-%s-%s.png", page, udha_test_lang ());
+  g_autofree char *small = g_strdup_printf ("workspace-%s-800x600-%s.png", page, udha_test_lang ());
 
   gtk_window_set_default_size (f->window, 1280, 800);
   udha_test_iterate (300);

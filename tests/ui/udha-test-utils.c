@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 
 #include "udha-test-utils.h"
 
@@ -229,4 +230,73 @@ udha_test_collect_text (GtkWidget *root)
 
   collect_text (root, out);
   return g_string_free (out, FALSE);
+}
+
+/**
+ * udha_test_lang:
+ *
+ * Returns: "sq" when the test runs in Albanian (UDHA_TEST_LANG=sq), else "en";
+ *   used in screenshot names
+ */
+const char *
+udha_test_lang (void)
+{
+  const char *value = g_getenv ("UDHA_TEST_LANG");
+
+  return value != NULL ? value : "en";
+}
+
+/* Removes a test's temporary folder and everything in it. */
+void
+udha_test_rm_rf (const char *path)
+{
+  GDir *dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    {
+      g_unlink (path);
+      return;
+    }
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      udha_test_rm_rf (child);
+    }
+  g_dir_close (dir);
+  g_rmdir (path);
+}
+
+/* Unlocks the vault, opens the records and signs the user in, as the
+ * window does after the unlock page. */
+void
+udha_test_sign_in (const char   *vault_path,
+                   const char   *user,
+                   const char   *passphrase,
+                   UdhaVault   **vault,
+                   UdhaStore   **store,
+                   UdhaSession **session)
+{
+  g_autoptr(GError) error = NULL;
+
+  *vault = udha_vault_unlock (vault_path, user, passphrase, &error);
+  g_assert_no_error (error);
+  *store = udha_store_new (*vault, &error);
+  g_assert_no_error (error);
+  *session = udha_session_new (*vault, *store, &error);
+  g_assert_no_error (error);
+}
+
+/* Closes the session (audited, anchored) and locks the vault. */
+void
+udha_test_sign_out (UdhaVault   **vault,
+                    UdhaStore   **store,
+                    UdhaSession **session)
+{
+  g_assert_true (udha_session_close (*session, NULL));
+  g_clear_object (session);
+  g_clear_object (store);
+  udha_vault_lock (*vault);
+  g_clear_object (vault);
 }

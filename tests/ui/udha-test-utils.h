@@ -9,6 +9,10 @@
 
 #include <gtk/gtk.h>
 
+#include "udha-session.h"
+#include "udha-store.h"
+#include "udha-vault.h"
+
 G_BEGIN_DECLS
 
 typedef gboolean (*UdhaTestCondition) (gpointer data);
@@ -25,5 +29,16 @@ GtkWidget *udha_test_find_widget       (GtkWidget         *root,
                                         const char        *label);
 GtkWindow *udha_test_find_window       (GType              type);
 char      *udha_test_collect_text      (GtkWidget         *root);
+const char *udha_test_lang             (void);
+void       udha_test_rm_rf             (const char        *path);
+void       udha_test_sign_in           (const char        *vault_path,
+                                        const char        *user,
+                                        const char        *passphrase,
+                                        UdhaVault        **vault,
+                                        UdhaStore        **store,
+                                        UdhaSession      **session);
+void       udha_test_sign_out          (UdhaVault        **vault,
+                                        UdhaStore        **store,
+                                        UdhaSession      **session);
 
 G_END_DECLS
