@@ -1,0 +1,559 @@
+/* udha-store-dashboard.c
+ *
+ * Copyright 2026 The Udha authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The supervisor dashboard's figures (issue #6), one office at a time.
+ *
+ * Cost on a large vault: every query starts from an index on the office —
+ * cases_office_status (office_id, status, id) for the per-caseworker counts
+ * and the closure queue, the partial index referrals_follow_up for overdue
+ * referrals, interviews_case (case_id, occurred_at) for the last contact of
+ * each active case, cases_office (office_id, id) for the charts — so the
+ * work is bounded by the office's active cases, never by the vault. */
+
+#define G_LOG_DOMAIN "udha-store-dashboard"
+
+#include "config.h"
+
+#include <stdio.h>
+
+#include "udha-store-dashboard.h"
+#include "udha-store-private.h"
+#include "udha-lookup.h"
+
+const char * const udha_dashboard_statuses[UDHA_DASHBOARD_N_STATUSES] = {
+  "open", "follow_up", "inactive", "closure_requested",
+};
+
+const char * const udha_dashboard_risks[UDHA_DASHBOARD_N_RISKS] = {
+  "high", "medium", "low", NULL,
+};
+
+#define OPEN_REFERRAL_SQL "r.status NOT IN ('declined', 'completed', 'cancelled')"
+
+static void
+worker_free (gpointer data)
+{
+  UdhaDashboardWorker *worker = data;
+
+  g_free (worker->user_name);
+  g_free (worker->display_name);
+  g_free (worker->role);
+  g_free (worker);
+}
+
+static void
+closure_free (gpointer data)
+{
+  UdhaDashboardClosure *closure = data;
+
+  g_free (closure->case_number);
+  g_free (closure->closure_reason);
+  g_free (closure->requested_by);
+  g_free (closure->requested_at);
+  g_free (closure);
+}
+
+static void
+org_free (gpointer data)
+{
+  UdhaDashboardOrg *org = data;
+
+  g_free (org->name);
+  g_free (org);
+}
+
+void
+udha_dashboard_free (UdhaDashboard *dashboard)
+{
+  if (dashboard == NULL)
+    return;
+  g_free (dashboard->today);
+  g_free (dashboard->no_contact_since);
+  g_clear_pointer (&dashboard->workers, g_ptr_array_unref);
+  g_clear_pointer (&dashboard->closures, g_ptr_array_unref);
+  g_clear_pointer (&dashboard->overdue_orgs, g_ptr_array_unref);
+  g_free (dashboard);
+}
+
+void
+udha_dashboard_figures_free (UdhaDashboardFigures *figures)
+{
+  if (figures == NULL)
+    return;
+  g_strfreev (figures->categories);
+  g_strfreev (figures->series);
+  g_free (figures->values);
+  g_free (figures);
+}
+
+/**
+ * udha_dashboard_figures_get:
+ * @figures: figures
+ * @series: a series index
+ * @category: a category index
+ *
+ * Returns: the count
+ */
+gint64
+udha_dashboard_figures_get (const UdhaDashboardFigures *figures,
+                            guint                       series,
+                            guint                       category)
+{
+  g_return_val_if_fail (figures != NULL, 0);
+  g_return_val_if_fail (series < figures->n_series && category < figures->n_categories, 0);
+
+  return figures->values[series * figures->n_categories + category];
+}
+
+static int
+status_index (const char *status)
+{
+  for (guint i = 0; i < UDHA_DASHBOARD_N_STATUSES; i++)
+    if (g_strcmp0 (status, udha_dashboard_statuses[i]) == 0)
+      return i;
+  return -1;
+}
+
+static int
+risk_index (const char *risk)
+{
+  for (guint i = 0; i < UDHA_DASHBOARD_N_RISKS - 1; i++)
+    if (g_strcmp0 (risk, udha_dashboard_risks[i]) == 0)
+      return i;
+  return UDHA_DASHBOARD_N_RISKS - 1;
+}
+
+static UdhaDashboardWorker *
+find_worker (GPtrArray *workers,
+             gint64     user_id)
+{
+  for (guint i = 0; i < workers->len; i++)
+    {
+      UdhaDashboardWorker *worker = g_ptr_array_index (workers, i);
+
+      if (worker->user_id == user_id)
+        return worker;
+    }
+  return NULL;
+}
+
+static gboolean
+load_workers (UdhaStore      *self,
+              UdhaDashboard  *dashboard,
+              GError        **error)
+{
+  g_autoptr(UdhaCachedStmt) stmt =
+    udha_store_prepare (self,
+                        "SELECT id, user_name, coalesce (display_name, user_name), role, disabled "
+                        "FROM users WHERE office_id = ?1 AND role <> 'admin' "
+                        "ORDER BY coalesce (display_name, user_name), id;", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, dashboard->office_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      UdhaDashboardWorker *worker = g_new0 (UdhaDashboardWorker, 1);
+
+      worker->user_id = sqlite3_column_int64 (stmt, 0);
+      worker->user_name = _udha_column_dup (stmt, 1);
+      worker->display_name = _udha_column_dup (stmt, 2);
+      worker->role = _udha_column_dup (stmt, 3);
+      /* A disabled user keeps a line only while cases still wait on them:
+       * marked with a negative open count until the counts arrive. */
+      worker->open = sqlite3_column_int (stmt, 4) ? -1 : 0;
+      g_ptr_array_add (dashboard->workers, worker);
+    }
+  if (rc != SQLITE_DONE)
+    return _udha_store_fail (self, rc, error);
+  return TRUE;
+}
+
+static gboolean
+load_counts (UdhaStore      *self,
+             UdhaDashboard  *dashboard,
+             GError        **error)
+{
+  g_autoptr(UdhaCachedStmt) stmt =
+    udha_store_prepare (self,
+                        "SELECT c.assigned_user_id, c.status, c.risk, count (*), "
+                        "  sum (EXISTS (SELECT 1 FROM referrals r WHERE r.case_id = c.id"
+                        "    AND r.follow_up_due < ?2 AND " OPEN_REFERRAL_SQL ")), "
+                        "  sum (coalesce ((SELECT substr (max (i.occurred_at), 1, 10) FROM interviews i"
+                        "    WHERE i.case_id = c.id), c.opened_on) < ?3) "
+                        "FROM cases c WHERE c.office_id = ?1 AND " UDHA_DASHBOARD_ACTIVE_SQL " "
+                        "GROUP BY c.assigned_user_id, c.status, c.risk;", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, dashboard->office_id);
+  _udha_bind_text (stmt, 2, dashboard->today);
+  _udha_bind_text (stmt, 3, dashboard->no_contact_since);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 user_id = sqlite3_column_int64 (stmt, 0);
+      const char *status = (const char *) sqlite3_column_text (stmt, 1);
+      const char *risk = (const char *) sqlite3_column_text (stmt, 2);
+      gint64 n = sqlite3_column_int64 (stmt, 3);
+      UdhaDashboardWorker *worker;
+      int s;
+
+      if (user_id == 0)
+        {
+          dashboard->unassigned += n;
+          continue;
+        }
+      worker = find_worker (dashboard->workers, user_id);
+      if (worker == NULL)
+        continue;   /* assigned across offices: not this office's caseworker */
+      if (worker->open < 0)
+        worker->open = 0;
+      s = status_index (status);
+      if (s >= 0)
+        worker->by_status[s] += n;
+      worker->by_risk[risk_index (risk)] += n;
+      worker->open += n;
+      worker->overdue_follow_ups += sqlite3_column_int64 (stmt, 4);
+      worker->no_contact += sqlite3_column_int64 (stmt, 5);
+    }
+  if (rc != SQLITE_DONE)
+    return _udha_store_fail (self, rc, error);
+
+  for (guint i = dashboard->workers->len; i > 0; i--)
+    {
+      UdhaDashboardWorker *worker = g_ptr_array_index (dashboard->workers, i - 1);
+
+      if (worker->open < 0)
+        g_ptr_array_remove_index (dashboard->workers, i - 1);
+    }
+  return TRUE;
+}
+
+static gboolean
+load_closures (UdhaStore      *self,
+               UdhaDashboard  *dashboard,
+               GError        **error)
+{
+  g_autoptr(UdhaCachedStmt) stmt =
+    udha_store_prepare (self,
+                        "SELECT c.id, c.number, c.closure_reason, coalesce (u.display_name, u.user_name), "
+                        "  c.closure_requested_at, c.assigned_user_id "
+                        "FROM cases c LEFT JOIN users u ON u.id = c.closure_requested_by "
+                        "WHERE c.office_id = ?1 AND c.status = 'closure_requested' "
+                        "ORDER BY c.closure_requested_at, c.id;", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, dashboard->office_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      UdhaDashboardClosure *closure = g_new0 (UdhaDashboardClosure, 1);
+
+      closure->case_id = sqlite3_column_int64 (stmt, 0);
+      closure->case_number = _udha_column_dup (stmt, 1);
+      closure->closure_reason = _udha_column_dup (stmt, 2);
+      closure->requested_by = _udha_column_dup (stmt, 3);
+      closure->requested_at = _udha_column_dup (stmt, 4);
+      closure->assigned_user_id = sqlite3_column_int64 (stmt, 5);
+      g_ptr_array_add (dashboard->closures, closure);
+    }
+  if (rc != SQLITE_DONE)
+    return _udha_store_fail (self, rc, error);
+  return TRUE;
+}
+
+static gboolean
+load_overdue_orgs (UdhaStore      *self,
+                   UdhaDashboard  *dashboard,
+                   GError        **error)
+{
+  g_autoptr(UdhaCachedStmt) stmt =
+    udha_store_prepare (self,
+                        "SELECT r.org_id, o.name, count (*), count (DISTINCT r.case_id) "
+                        "FROM referrals r CROSS JOIN cases c ON c.id = r.case_id "
+                        "JOIN organisations o ON o.id = r.org_id "
+                        "WHERE r.follow_up_due < ?2 AND " OPEN_REFERRAL_SQL " AND c.office_id = ?1 "
+                        "GROUP BY r.org_id ORDER BY 3 DESC, o.name, r.org_id;", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, dashboard->office_id);
+  _udha_bind_text (stmt, 2, dashboard->today);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      UdhaDashboardOrg *org = g_new0 (UdhaDashboardOrg, 1);
+
+      org->org_id = sqlite3_column_int64 (stmt, 0);
+      org->name = _udha_column_dup (stmt, 1);
+      org->referrals = sqlite3_column_int64 (stmt, 2);
+      org->cases = sqlite3_column_int64 (stmt, 3);
+      g_ptr_array_add (dashboard->overdue_orgs, org);
+    }
+  if (rc != SQLITE_DONE)
+    return _udha_store_fail (self, rc, error);
+  return TRUE;
+}
+
+/**
+ * udha_store_dashboard_load:
+ * @self: a #UdhaStore
+ * @office_id: the office
+ * @today: ISO date: a referral is overdue when its follow-up date is before it
+ * @no_contact_since: ISO date: an active case has had no contact when its
+ *   last contact (or, without any, its opening) is before it
+ * @error: return location for a #GError
+ *
+ * Reads every figure of the dashboard in one read transaction, so that they
+ * agree with one another.
+ *
+ * Returns: (transfer full): the dashboard, or %NULL
+ */
+UdhaDashboard *
+udha_store_dashboard_load (UdhaStore   *self,
+                           gint64       office_id,
+                           const char  *today,
+                           const char  *no_contact_since,
+                           GError     **error)
+{
+  g_autoptr(UdhaDashboard) dashboard = NULL;
+  gboolean own;
+  gboolean ok;
+
+  g_return_val_if_fail (UDHA_IS_STORE (self), NULL);
+  g_return_val_if_fail (today != NULL && no_contact_since != NULL, NULL);
+
+  dashboard = g_new0 (UdhaDashboard, 1);
+  dashboard->office_id = office_id;
+  dashboard->today = g_strdup (today);
+  dashboard->no_contact_since = g_strdup (no_contact_since);
+  dashboard->workers = g_ptr_array_new_with_free_func (worker_free);
+  dashboard->closures = g_ptr_array_new_with_free_func (closure_free);
+  dashboard->overdue_orgs = g_ptr_array_new_with_free_func (org_free);
+
+  /* A read transaction of its own unless the caller is inside one. */
+  own = sqlite3_get_autocommit (_udha_store_get_db (self));
+  if (own && !_udha_store_exec (self, "BEGIN;", error))
+    return NULL;
+  ok = load_workers (self, dashboard, error) &&
+       load_counts (self, dashboard, error) &&
+       load_closures (self, dashboard, error) &&
+       load_overdue_orgs (self, dashboard, error);
+  if (own)
+    _udha_store_exec (self, ok ? "COMMIT;" : "ROLLBACK;", NULL);
+  if (!ok)
+    return NULL;
+  return g_steal_pointer (&dashboard);
+}
+
+static UdhaDashboardFigures *
+figures_new (GPtrArray *categories,
+             GPtrArray *series)
+{
+  UdhaDashboardFigures *figures = g_new0 (UdhaDashboardFigures, 1);
+
+  figures->n_categories = categories->len;
+  figures->n_series = series->len;
+  g_ptr_array_add (categories, NULL);
+  g_ptr_array_add (series, NULL);
+  figures->categories = (char **) g_ptr_array_steal (categories, NULL);
+  figures->series = (char **) g_ptr_array_steal (series, NULL);
+  figures->values = g_new0 (gint64, MAX (1, figures->n_categories * figures->n_series));
+  return figures;
+}
+
+static int
+strv_index (char       **strv,
+            guint        n,
+            const char  *code)
+{
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (strv[i], code) == 0)
+      return i;
+  return -1;
+}
+
+/* Months "YYYY-MM" from @from to @to, both ISO dates. */
+static GPtrArray *
+month_list (const char *from,
+            const char *to)
+{
+  GPtrArray *months = g_ptr_array_new_with_free_func (g_free);
+  int y, m, to_y, to_m;
+
+  if (sscanf (from, "%4d-%2d", &y, &m) != 2 || sscanf (to, "%4d-%2d", &to_y, &to_m) != 2)
+    return months;
+  while ((y < to_y || (y == to_y && m <= to_m)) && months->len < 240)
+    {
+      g_ptr_array_add (months, g_strdup_printf ("%04d-%02d", y, m));
+      if (++m > 12)
+        {
+          m = 1;
+          y++;
+        }
+    }
+  return months;
+}
+
+/* Codes of @kind in display order, but for those in @skip. */
+static GPtrArray *
+lookup_codes (UdhaLookupKind     kind,
+              const char * const *skip)
+{
+  GPtrArray *codes = g_ptr_array_new_with_free_func (g_free);
+  const UdhaLookupEntry *entries;
+  guint n = 0;
+
+  entries = udha_lookup_list (kind, &n);
+  for (guint i = 0; i < n; i++)
+    if (skip == NULL || !g_strv_contains (skip, entries[i].code))
+      g_ptr_array_add (codes, g_strdup (entries[i].code));
+  return codes;
+}
+
+static const char *
+figures_sql (UdhaDashboardChartKind kind)
+{
+  switch (kind)
+    {
+    case UDHA_DASHBOARD_CHART_NEW_CASES:
+      return "SELECT substr (c.opened_on, 1, 7), c.case_type, count (*) FROM cases c "
+             "WHERE c.office_id = ?1 AND c.opened_on >= ?2 AND c.opened_on <= ?3 "
+             "GROUP BY 1, 2;";
+    case UDHA_DASHBOARD_CHART_SERVICES:
+      return "SELECT s.service_code, '', count (*) FROM services s CROSS JOIN cases c ON c.id = s.case_id "
+             "WHERE c.office_id = ?1 AND s.status = 'completed' "
+             "AND coalesce (s.delivered_on, substr (s.created_at, 1, 10)) BETWEEN ?2 AND ?3 "
+             "GROUP BY 1;";
+    case UDHA_DASHBOARD_CHART_REFERRALS:
+    default:
+      return "SELECT r.status, '', count (*) FROM referrals r CROSS JOIN cases c ON c.id = r.case_id "
+             "WHERE c.office_id = ?1 AND r.status <> 'draft' "
+             "AND coalesce (r.sent_on, substr (r.created_at, 1, 10)) BETWEEN ?2 AND ?3 "
+             "GROUP BY 1;";
+    }
+}
+
+/**
+ * udha_store_dashboard_figures:
+ * @self: a #UdhaStore
+ * @office_id: the office
+ * @kind: which chart
+ * @from: first day, ISO
+ * @to: last day, ISO
+ * @error: return location for a #GError
+ *
+ * The counts behind one chart of the dashboard. Categories and series are
+ * vocabulary codes in display order: every category is kept (a month with
+ * no cases shows as 0); for new cases, only the case types that occur.
+ * Services are grouped by the catalogue's categories.
+ *
+ * Returns: (transfer full): the figures, or %NULL
+ */
+UdhaDashboardFigures *
+udha_store_dashboard_figures (UdhaStore              *self,
+                              gint64                  office_id,
+                              UdhaDashboardChartKind  kind,
+                              const char             *from,
+                              const char             *to,
+                              GError                **error)
+{
+  static const char * const no_draft[] = { "draft", NULL };
+  g_autoptr(UdhaCachedStmt) stmt = NULL;
+  g_autoptr(GPtrArray) categories = NULL;
+  g_autoptr(GPtrArray) series = NULL;
+  UdhaDashboardFigures *figures;
+  int rc;
+
+  g_return_val_if_fail (UDHA_IS_STORE (self), NULL);
+  g_return_val_if_fail (from != NULL && to != NULL, NULL);
+
+  switch (kind)
+    {
+    case UDHA_DASHBOARD_CHART_NEW_CASES:
+      categories = month_list (from, to);
+      series = lookup_codes (UDHA_LOOKUP_CASE_TYPE, NULL);
+      break;
+    case UDHA_DASHBOARD_CHART_SERVICES:
+      categories = lookup_codes (UDHA_LOOKUP_SERVICE_CATEGORY, NULL);
+      series = g_ptr_array_new_with_free_func (g_free);
+      g_ptr_array_add (series, g_strdup ("completed"));
+      break;
+    case UDHA_DASHBOARD_CHART_REFERRALS:
+    default:
+      categories = lookup_codes (UDHA_LOOKUP_REFERRAL_STATUS, no_draft);
+      series = g_ptr_array_new_with_free_func (g_free);
+      g_ptr_array_add (series, g_strdup ("referrals"));
+      break;
+    }
+
+  stmt = udha_store_prepare (self, figures_sql (kind), error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, office_id);
+  _udha_bind_text (stmt, 2, from);
+  _udha_bind_text (stmt, 3, to);
+
+  {
+    g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func (g_free);
+    g_autoptr(GArray) ns = g_array_new (FALSE, FALSE, sizeof (gint64));
+    gboolean *used;
+
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      {
+        const char *category = (const char *) sqlite3_column_text (stmt, 0);
+        const char *serie = (const char *) sqlite3_column_text (stmt, 1);
+        gint64 n = sqlite3_column_int64 (stmt, 2);
+
+        if (kind == UDHA_DASHBOARD_CHART_SERVICES)
+          {
+            const UdhaLookupEntry *entry = udha_lookup_find (UDHA_LOOKUP_SERVICE, category);
+
+            category = entry != NULL ? entry->parent : NULL;
+          }
+        g_ptr_array_add (hits, g_strdup (category));
+        g_ptr_array_add (hits, g_strdup (serie));
+        g_array_append_val (ns, n);
+      }
+    if (rc != SQLITE_DONE)
+      {
+        _udha_store_fail (self, rc, error);
+        return NULL;
+      }
+
+    /* New cases: keep the case types that occur, in display order. */
+    used = g_new0 (gboolean, series->len);
+    for (guint i = 0; i < ns->len; i++)
+      {
+        int s = kind == UDHA_DASHBOARD_CHART_NEW_CASES
+                ? strv_index ((char **) series->pdata, series->len, g_ptr_array_index (hits, 2 * i + 1))
+                : 0;
+        if (s >= 0)
+          used[s] = TRUE;
+      }
+    for (guint s = series->len; s > 0; s--)
+      if (!used[s - 1] && kind == UDHA_DASHBOARD_CHART_NEW_CASES)
+        g_ptr_array_remove_index (series, s - 1);
+    g_free (used);
+
+    figures = figures_new (categories, series);
+    for (guint i = 0; i < ns->len; i++)
+      {
+        int c = strv_index (figures->categories, figures->n_categories, g_ptr_array_index (hits, 2 * i));
+        int s = kind == UDHA_DASHBOARD_CHART_NEW_CASES
+                ? strv_index (figures->series, figures->n_series, g_ptr_array_index (hits, 2 * i + 1))
+                : 0;
+
+        if (c >= 0 && s >= 0)
+          figures->values[s * figures->n_categories + c] += g_array_index (ns, gint64, i);
+      }
+  }
+  return figures;
+}
