@@ -46,9 +46,11 @@ struct _UdhaCaseView
   GtkLabel     *details_label;
   GtkLabel     *flags_label;
   AdwViewStack *view_stack;
+  AdwPreferencesGroup *interviews_group;
   GtkListBox   *person_list;
   GtkListBox   *documents_list;
   GtkListBox   *vulnerabilities_list;
+  GtkListBox   *household_list;
   GtkListBox   *consents_list;
   GtkListBox   *interviews_list;
   GtkListBox   *services_list;
@@ -66,6 +68,9 @@ struct _UdhaCaseView
   char         *status_class;
   GtkEditable  *edit_rows[6];    /* the editable profile fields, see edit_fields */
   char         *loaded[6];       /* their values when the profile was shown */
+  AdwToast     *toast;           /* weak: the toast on screen, if any */
+  char         *pending_toast;
+  guint         toast_idle_id;
 };
 
 G_DEFINE_FINAL_TYPE (UdhaCaseView, udha_case_view, GTK_TYPE_WIDGET)
@@ -178,13 +183,49 @@ label_or_code (UdhaLookupKind  kind,
 }
 
 static void
+toast_dismissed_cb (AdwToast     *toast,
+                    UdhaCaseView *self)
+{
+  if (self->toast == toast)
+    g_clear_weak_pointer (&self->toast);
+}
+
+static gboolean
+show_toast_cb (gpointer user_data)
+{
+  UdhaCaseView *self = UDHA_CASE_VIEW (user_data);
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  g_autofree char *message = g_steal_pointer (&self->pending_toast);
+  AdwToast *toast;
+
+  self->toast_idle_id = 0;
+  if (overlay == NULL || message == NULL)
+    return G_SOURCE_REMOVE;
+  toast = adw_toast_new (message);
+  g_set_weak_pointer (&self->toast, toast);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), self, 0);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  return G_SOURCE_REMOVE;
+}
+
+/* libadwaita 1.2 crashes when a toast is dismissed and another is added in
+ * the same main-loop turn (a save that closes a dialog and reloads does just
+ * that). So the case view shows one toast at a time: a new message replaces
+ * the text of the toast on screen, or waits for an idle turn to be added. */
+static void
 add_toast (UdhaCaseView *self,
            const char   *message)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+  if (self->toast != NULL)
+    {
+      adw_toast_set_title (self->toast, message);
+      return;
+    }
+  g_free (self->pending_toast);
+  self->pending_toast = g_strdup (message);
+  if (self->toast_idle_id == 0)
+    self->toast_idle_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, show_toast_cb,
+                                           g_object_ref (self), g_object_unref);
 }
 
 static GtkWindow *
@@ -306,6 +347,25 @@ add_menu_button (GtkWidget  *row,
                                   -1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
   return button;
+}
+
+/* A row's menu with one item that removes it from the person's @kind list. */
+static void
+add_remove_menu (GtkWidget  *row,
+                 const char *kind,
+                 guint       index,
+                 const char *item_name)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenuItem) item = g_menu_item_new (C_("list item", "_Remove"), NULL);
+  g_autofree char *menu_name = NULL;
+
+  g_menu_item_set_action_and_target_value (item, "case.remove-item",
+                                           g_variant_new ("(su)", kind, index));
+  g_menu_append_item (menu, item);
+  /* Translators: the name of a row's menu; %s is e.g. "Passport" */
+  menu_name = g_strdup_printf (_("Actions for %s"), item_name);
+  add_menu_button (row, G_MENU_MODEL (menu), menu_name);
 }
 
 /* Header */
@@ -466,6 +526,7 @@ fill_profile (UdhaCaseView *self)
   UdhaPerson *p = self->person;
   GPtrArray *documents = udha_person_get_documents (p);
   GPtrArray *vulnerabilities = udha_person_get_vulnerabilities (p);
+  GPtrArray *household = udha_person_get_household (p);
   g_autoptr(GPtrArray) consents = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *birth = NULL;
@@ -502,6 +563,7 @@ fill_profile (UdhaCaseView *self)
       g_autofree char *expiry = NULL;
       g_autofree char *expiry_text = NULL;
       g_autofree char *subtitle = NULL;
+      GtkWidget *row;
 
       if (doc->expiry != NULL)
         {
@@ -511,7 +573,8 @@ fill_profile (UdhaCaseView *self)
         }
       subtitle = JOIN (doc->number, udha_iso_country_get_name (doc->issuing_country), expiry_text,
                        doc->held_by_other ? _("Held by someone else") : NULL);
-      add_row (self->documents_list, label_or_code (UDHA_LOOKUP_DOCUMENT_TYPE, doc->doc_type), subtitle);
+      row = add_row (self->documents_list, label_or_code (UDHA_LOOKUP_DOCUMENT_TYPE, doc->doc_type), subtitle);
+      add_remove_menu (row, "documents", i, label_or_code (UDHA_LOOKUP_DOCUMENT_TYPE, doc->doc_type));
     }
 
   clear_list (self->vulnerabilities_list);
@@ -519,10 +582,40 @@ fill_profile (UdhaCaseView *self)
     {
       UdhaPersonVulnerability *vuln = g_ptr_array_index (vulnerabilities, i);
       g_autofree char *risk = NULL;
+      GtkWidget *row;
 
       if (vuln->risk != NULL)
         risk = g_strdup_printf (_("Risk: %s"), label_or_code (UDHA_LOOKUP_RISK_LEVEL, vuln->risk));
-      add_row (self->vulnerabilities_list, label_or_code (UDHA_LOOKUP_VULNERABILITY, vuln->code), risk);
+      row = add_row (self->vulnerabilities_list, label_or_code (UDHA_LOOKUP_VULNERABILITY, vuln->code), risk);
+      add_remove_menu (row, "vulnerabilities", i, label_or_code (UDHA_LOOKUP_VULNERABILITY, vuln->code));
+    }
+
+  clear_list (self->household_list);
+  for (guint i = 0; household != NULL && i < household->len; i++)
+    {
+      UdhaHouseholdLink *link = g_ptr_array_index (household, i);
+      const char *relationship = label_or_code (UDHA_LOOKUP_RELATIONSHIP, link->relationship);
+      g_autofree char *title = NULL;
+      g_autofree char *born = NULL;
+      g_autofree char *subtitle = NULL;
+      GtkWidget *row;
+
+      if (nonblank (link->name) != NULL)
+        /* Translators: a household member: relationship, then name ("Mother: Fatima") */
+        title = g_strdup_printf (C_("household member", "%s: %s"), relationship, link->name);
+      else
+        title = g_strdup (relationship);
+      if (link->dob != NULL)
+        {
+          g_autofree char *day = format_day (link->dob);
+
+          /* Translators: %s is a date of birth */
+          born = g_strdup_printf (_("Born %s"), day);
+        }
+      subtitle = JOIN (label_or_code (UDHA_LOOKUP_SEX, link->sex), born,
+                       label_or_code (UDHA_LOOKUP_WHEREABOUTS, link->whereabouts));
+      row = add_row (self->household_list, title, nonblank (subtitle));
+      add_remove_menu (row, "household", i, title);
     }
 
   clear_list (self->consents_list);
@@ -569,10 +662,24 @@ fill_profile (UdhaCaseView *self)
                      subtitle);
       if (state != NULL)
         gtk_widget_add_css_class (row, "dim-label");
+      else
+        {
+          g_autoptr(GMenu) menu = g_menu_new ();
+          g_autoptr(GMenuItem) item = g_menu_item_new (_("Record _Withdrawal…"), NULL);
+          g_autofree char *menu_name = NULL;
+
+          g_menu_item_set_action_and_target_value (item, "case.withdraw-consent",
+                                                   g_variant_new_int64 (udha_consent_get_id (consent)));
+          g_menu_append_item (menu, item);
+          /* Translators: %s is a consent purpose such as "Referral" */
+          menu_name = g_strdup_printf (_("Actions for %s"),
+                                       label_or_code (UDHA_LOOKUP_CONSENT_PURPOSE, udha_consent_get_purpose (consent)));
+          add_menu_button (row, G_MENU_MODEL (menu), menu_name);
+        }
     }
 }
 
-/* Contacts and interviews */
+/* Contacts & interviews */
 
 static int
 compare_interviews_newest_first (gconstpointer a,
@@ -944,8 +1051,20 @@ describe_entry (UdhaCaseView   *self,
                             purpose != NULL ? label_or_code (UDHA_LOOKUP_CONSENT_PURPOSE, purpose) : "");
   if (g_strcmp0 (action, "consent.withdraw") == 0)
     return g_strdup_printf (_("%s recorded that a consent was withdrawn"), who);
-  /* Translators: the second %s is an internal action code */
-  return g_strdup_printf (_("%s made a change (%s)"), who, action);
+  if (g_strcmp0 (action, "person.export") == 0)
+    return g_strdup_printf (_("%s exported the person’s data (a request for access)"), who);
+
+  /* An action this version does not describe in its own words: say what
+   * kind of record it touched, never the internal code. */
+  if (g_strcmp0 (entry->entity, "person") == 0 || g_strcmp0 (entry->entity, "consent") == 0)
+    return g_strdup_printf (_("%s changed the person’s record"), who);
+  if (g_strcmp0 (entry->entity, "interview") == 0)
+    return g_strdup_printf (_("%s changed the contact log"), who);
+  if (g_strcmp0 (entry->entity, "service") == 0)
+    return g_strdup_printf (_("%s changed a service"), who);
+  if (g_strcmp0 (entry->entity, "referral") == 0)
+    return g_strdup_printf (_("%s changed a referral"), who);
+  return g_strdup_printf (_("%s changed the case"), who);
 }
 
 static void
@@ -1638,11 +1757,574 @@ udha_case_view_save_action (GtkWidget  *widget,
     save_profile (self, self->person);
 }
 
+/* The person's lists (documents, vulnerabilities, household): each change is
+ * one save of the person, with the same row-version check as the fields. */
+
+typedef enum
+{
+  LIST_DOCUMENTS,
+  LIST_VULNERABILITIES,
+  LIST_HOUSEHOLD,
+} ListKind;
+
+typedef struct
+{
+  ListKind  kind;
+  gpointer  added;      /* an item to append, or NULL */
+  gpointer  removed;    /* a copy of the item to remove, or NULL */
+} ListEdit;
+
+static const struct
+{
+  const char     *name;
+  const char     *title;
+  GBoxedCopyFunc  copy;
+  GDestroyNotify  free;
+} list_kinds[] = {
+  { "documents", N_("Documents"), (GBoxedCopyFunc) udha_person_document_copy,
+    (GDestroyNotify) udha_person_document_free },
+  { "vulnerabilities", N_("Vulnerabilities"), (GBoxedCopyFunc) udha_person_vulnerability_copy,
+    (GDestroyNotify) udha_person_vulnerability_free },
+  { "household", N_("Household"), (GBoxedCopyFunc) udha_household_link_copy,
+    (GDestroyNotify) udha_household_link_free },
+};
+
+static void
+list_edit_free (ListEdit *edit)
+{
+  if (edit->added != NULL)
+    list_kinds[edit->kind].free (edit->added);
+  if (edit->removed != NULL)
+    list_kinds[edit->kind].free (edit->removed);
+  g_free (edit);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ListEdit, list_edit_free)
+
+static GPtrArray *
+person_list (UdhaPerson *person,
+             ListKind    kind)
+{
+  switch (kind)
+    {
+    case LIST_DOCUMENTS:
+      return udha_person_get_documents (person);
+    case LIST_VULNERABILITIES:
+      return udha_person_get_vulnerabilities (person);
+    case LIST_HOUSEHOLD:
+    default:
+      return udha_person_get_household (person);
+    }
+}
+
+static gboolean
+items_equal (ListKind      kind,
+             gconstpointer a,
+             gconstpointer b)
+{
+  if (kind == LIST_DOCUMENTS)
+    {
+      const UdhaPersonDocument *x = a, *y = b;
+
+      return g_strcmp0 (x->doc_type, y->doc_type) == 0 && g_strcmp0 (x->number, y->number) == 0 &&
+             g_strcmp0 (x->issuing_country, y->issuing_country) == 0 &&
+             g_strcmp0 (x->expiry, y->expiry) == 0 && !x->held_by_other == !y->held_by_other;
+    }
+  if (kind == LIST_VULNERABILITIES)
+    {
+      const UdhaPersonVulnerability *x = a, *y = b;
+
+      return g_strcmp0 (x->code, y->code) == 0 && g_strcmp0 (x->risk, y->risk) == 0;
+    }
+  {
+    const UdhaHouseholdLink *x = a, *y = b;
+
+    return x->other_person_id == y->other_person_id && g_strcmp0 (x->name, y->name) == 0 &&
+           g_strcmp0 (x->relationship, y->relationship) == 0 && g_strcmp0 (x->sex, y->sex) == 0 &&
+           g_strcmp0 (x->dob, y->dob) == 0 && g_strcmp0 (x->whereabouts, y->whereabouts) == 0;
+  }
+}
+
+/* Applies @edit to @person's list; FALSE if the item to remove is not there. */
+static gboolean
+apply_list_edit (UdhaPerson     *person,
+                 const ListEdit *edit)
+{
+  GPtrArray *items = person_list (person, edit->kind);
+
+  if (edit->removed != NULL)
+    {
+      guint i;
+
+      for (i = 0; i < items->len; i++)
+        if (items_equal (edit->kind, g_ptr_array_index (items, i), edit->removed))
+          break;
+      if (i == items->len)
+        return FALSE;
+      g_ptr_array_remove_index (items, i);
+    }
+  if (edit->added != NULL)
+    g_ptr_array_add (items, list_kinds[edit->kind].copy (edit->added));
+  return TRUE;
+}
+
+static char *
+item_summary (ListKind      kind,
+              gconstpointer item)
+{
+  if (kind == LIST_DOCUMENTS)
+    {
+      const UdhaPersonDocument *doc = item;
+
+      return JOIN (label_or_code (UDHA_LOOKUP_DOCUMENT_TYPE, doc->doc_type), doc->number);
+    }
+  if (kind == LIST_VULNERABILITIES)
+    {
+      const UdhaPersonVulnerability *vuln = item;
+
+      return JOIN (label_or_code (UDHA_LOOKUP_VULNERABILITY, vuln->code),
+                   label_or_code (UDHA_LOOKUP_RISK_LEVEL, vuln->risk));
+    }
+  {
+    const UdhaHouseholdLink *link = item;
+
+    return JOIN (label_or_code (UDHA_LOOKUP_RELATIONSHIP, link->relationship), link->name);
+  }
+}
+
+static char *
+list_summary (GPtrArray *items,
+              ListKind   kind)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      g_autofree char *one = item_summary (kind, g_ptr_array_index (items, i));
+
+      if (out->len > 0)
+        g_string_append (out, "; ");
+      g_string_append (out, one);
+    }
+  if (out->len == 0)
+    g_string_append (out, C_("list", "none"));
+  return g_string_free (out, FALSE);
+}
+
+/* Shows @person, saved, and keeps what is typed in the profile fields. */
+static void
+show_saved_person (UdhaCaseView *self,
+                   UdhaPerson   *person)
+{
+  char *typed[G_N_ELEMENTS (edit_fields)] = { NULL, };
+
+  for (guint i = 0; i < G_N_ELEMENTS (edit_fields); i++)
+    if (self->edit_rows[i] != NULL && field_changed (self, i))
+      typed[i] = edited_value (self, i);
+  g_set_object (&self->person, person);
+  fill_profile (self);
+  for (guint i = 0; i < G_N_ELEMENTS (edit_fields); i++)
+    {
+      if (typed[i] != NULL)
+        gtk_editable_set_text (self->edit_rows[i], typed[i]);
+      g_free (typed[i]);
+    }
+  fill_history (self);
+}
+
+static void save_list_edit (UdhaCaseView *self,
+                            UdhaPerson   *target,
+                            ListEdit     *edit,
+                            const char   *toast);
+
+static void
+list_conflict_response_cb (AdwMessageDialog *dialog,
+                           const char       *response,
+                           gpointer          user_data)
+{
+  UdhaCaseView *self = UDHA_CASE_VIEW (user_data);
+  UdhaPerson *current = g_object_get_data (G_OBJECT (dialog), "current");
+  ListEdit *edit = g_object_get_data (G_OBJECT (dialog), "edit");
+  const char *toast = g_object_get_data (G_OBJECT (dialog), "toast");
+
+  if (g_strcmp0 (response, "mine") == 0)
+    {
+      /* My change, on top of their version of the person. */
+      save_list_edit (self, current, edit, toast);
+    }
+  else if (g_strcmp0 (response, "theirs") == 0)
+    {
+      show_saved_person (self, current);
+      add_toast (self, _("The saved version is shown; your changes were discarded"));
+    }
+}
+
+static void
+show_list_conflict (UdhaCaseView *self,
+                    UdhaPerson   *current,
+                    GPtrArray    *mine,
+                    ListEdit     *edit,
+                    const char   *toast)
+{
+  g_autoptr(GString) body = g_string_new (_("Someone saved this person’s details after you opened the case file. "
+                                            "Choose which version to keep."));
+  g_autofree char *mine_text = list_summary (mine, edit->kind);
+  g_autofree char *theirs_text = list_summary (person_list (current, edit->kind), edit->kind);
+  ListEdit *copy = g_new0 (ListEdit, 1);
+  GtkWidget *dialog;
+
+  g_string_append (body, "\n\n");
+  /* Translators: a field, then the value typed here and the value saved by someone else */
+  g_string_append_printf (body, _("%s: yours “%s”, saved “%s”"), _(list_kinds[edit->kind].title),
+                          mine_text, theirs_text);
+
+  copy->kind = edit->kind;
+  copy->added = edit->added != NULL ? list_kinds[edit->kind].copy (edit->added) : NULL;
+  copy->removed = edit->removed != NULL ? list_kinds[edit->kind].copy (edit->removed) : NULL;
+
+  dialog = adw_message_dialog_new (parent_window (self), _("Saved by Someone Else"), body->str);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "theirs", _("Keep _Saved Version"),
+                                    "mine", _("Save _Mine"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "mine",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "current", g_object_ref (current), g_object_unref);
+  g_object_set_data_full (G_OBJECT (dialog), "edit", copy, (GDestroyNotify) list_edit_free);
+  g_object_set_data_full (G_OBJECT (dialog), "toast", g_strdup (toast), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (list_conflict_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Saves @target (the person as shown, or the stored version after a
+ * conflict) with @edit applied; on failure @target's list is left as it was. */
+static void
+save_list_edit (UdhaCaseView *self,
+                UdhaPerson   *target,
+                ListEdit     *edit,
+                const char   *toast)
+{
+  GPtrArray *items = person_list (target, edit->kind);
+  g_autoptr(GPtrArray) before = g_ptr_array_new_with_free_func (list_kinds[edit->kind].free);
+  g_autoptr(GPtrArray) mine = NULL;
+  g_autoptr(UdhaPerson) current = NULL;
+  g_autoptr(UdhaPerson) saved = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < items->len; i++)
+    g_ptr_array_add (before, list_kinds[edit->kind].copy (g_ptr_array_index (items, i)));
+
+  if (!apply_list_edit (target, edit))
+    {
+      /* Already removed by someone else: nothing left to do. */
+      saved = udha_session_get_person (self->session, udha_person_get_id (target), NULL);
+      show_saved_person (self, saved != NULL ? saved : target);
+      return;
+    }
+
+  if (udha_session_update_person (self->session, target, &current, &error))
+    {
+      saved = udha_session_get_person (self->session, udha_person_get_id (target), NULL);
+      show_saved_person (self, saved != NULL ? saved : target);
+      add_toast (self, toast);
+      return;
+    }
+
+  /* Put the list back the way it was shown. */
+  mine = g_ptr_array_new_with_free_func (list_kinds[edit->kind].free);
+  for (guint i = 0; i < items->len; i++)
+    g_ptr_array_add (mine, list_kinds[edit->kind].copy (g_ptr_array_index (items, i)));
+  g_ptr_array_set_size (items, 0);
+  for (guint i = 0; i < before->len; i++)
+    g_ptr_array_add (items, list_kinds[edit->kind].copy (g_ptr_array_index (before, i)));
+
+  if (g_error_matches (error, UDHA_STORE_ERROR, UDHA_STORE_ERROR_CONFLICT) && current != NULL)
+    show_list_conflict (self, current, mine, edit, toast);
+  else
+    show_error (self, _("The Details Were Not Saved"), error);
+}
+
+static void
+save_new_item (UdhaCaseView   *self,
+               UdhaFormDialog *dialog,
+               ListKind        kind,
+               gpointer        item,
+               const char     *toast)
+{
+  g_autoptr(ListEdit) edit = g_new0 (ListEdit, 1);
+
+  edit->kind = kind;
+  edit->added = item;
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  save_list_edit (self, self->person, edit, toast);
+}
+
+/* Adds an "unknown" first choice to a list of ISO countries. */
+static void
+add_country_choice (UdhaFormDialog *dialog,
+                    const char     *name,
+                    const char     *title)
+{
+  g_autoptr(GPtrArray) countries = udha_iso_country_list ();
+  g_autoptr(GPtrArray) codes = g_ptr_array_new ();
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  g_ptr_array_add (codes, (gpointer) "");
+  g_ptr_array_add (labels, (gpointer) C_("country", "Not recorded"));
+  for (guint i = 0; i < countries->len; i++)
+    {
+      const UdhaIsoCountry *country = g_ptr_array_index (countries, i);
+
+      g_ptr_array_add (codes, (gpointer) country->alpha2);
+      g_ptr_array_add (labels, (gpointer) udha_iso_country_get_name (country->alpha2));
+    }
+  g_ptr_array_add (codes, NULL);
+  g_ptr_array_add (labels, NULL);
+  udha_form_dialog_add_choice (dialog, name, title,
+                               (const char * const *) codes->pdata, (const char * const *) labels->pdata, NULL);
+}
+
+static const char *
+code_or_null (UdhaFormDialog *dialog,
+              const char     *name)
+{
+  const char *code = udha_form_dialog_get_code (dialog, name);
+
+  return is_blank (code) ? NULL : code;
+}
+
+static void
+document_submitted_cb (UdhaFormDialog *dialog,
+                       UdhaCaseView   *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expiry = NULL;
+  g_autofree char *number = g_strstrip (g_strdup (udha_form_dialog_get_text (dialog, "number")));
+  UdhaPersonDocument *doc;
+
+  if (*number == '\0')
+    {
+      udha_form_dialog_set_error (dialog, _("Document number: write the number as it is printed on the document."));
+      return;
+    }
+  if (!parse_optional_day (udha_form_dialog_get_text (dialog, "expiry"), _("Expiry date"), TRUE, &expiry, &error))
+    {
+      udha_form_dialog_set_error (dialog, error->message);
+      return;
+    }
+  doc = g_new0 (UdhaPersonDocument, 1);
+  doc->doc_type = g_strdup (udha_form_dialog_get_code (dialog, "type"));
+  doc->number = g_steal_pointer (&number);
+  doc->issuing_country = g_strdup (code_or_null (dialog, "country"));
+  doc->expiry = g_steal_pointer (&expiry);
+  doc->held_by_other = udha_form_dialog_get_active (dialog, "held-by-other");
+  save_new_item (self, dialog, LIST_DOCUMENTS, doc, _("Document added"));
+}
+
+static void
+udha_case_view_add_document_action (GtkWidget  *widget,
+                                    const char *action_name,
+                                    GVariant   *param)
+{
+  UdhaCaseView *self = UDHA_CASE_VIEW (widget);
+  UdhaFormDialog *dialog = udha_form_dialog_new (widget, _("Add Document"), _("_Add"));
+
+  udha_form_dialog_set_id (dialog, "document");
+  udha_form_dialog_add_lookup (dialog, "type", _("Document type"), UDHA_LOOKUP_DOCUMENT_TYPE, NULL);
+  udha_form_dialog_add_entry (dialog, "number", _("Document number"), NULL);
+  add_country_choice (dialog, "country", _("Issuing country"));
+  udha_form_dialog_add_entry (dialog, "expiry", _("Expiry date (dd.mm.yyyy, optional)"), NULL);
+  udha_form_dialog_add_switch (dialog, "held-by-other", _("Held by someone else"), FALSE);
+  g_signal_connect_object (dialog, "submit", G_CALLBACK (document_submitted_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+vulnerability_submitted_cb (UdhaFormDialog *dialog,
+                            UdhaCaseView   *self)
+{
+  UdhaPersonVulnerability *vuln = g_new0 (UdhaPersonVulnerability, 1);
+
+  vuln->code = g_strdup (udha_form_dialog_get_code (dialog, "code"));
+  vuln->risk = g_strdup (code_or_null (dialog, "risk"));
+  save_new_item (self, dialog, LIST_VULNERABILITIES, vuln, _("Vulnerability added"));
+}
+
+static void
+add_risk_choice (UdhaFormDialog *dialog,
+                 const char     *name,
+                 const char     *title,
+                 const char     *selected)
+{
+  const UdhaLookupEntry *levels;
+  guint n = 0;
+  g_autoptr(GPtrArray) codes = g_ptr_array_new ();
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  g_ptr_array_add (codes, (gpointer) "");
+  g_ptr_array_add (labels, (gpointer) C_("risk", "Not assessed"));
+  levels = udha_lookup_list (UDHA_LOOKUP_RISK_LEVEL, &n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_ptr_array_add (codes, (gpointer) levels[i].code);
+      g_ptr_array_add (labels, (gpointer) udha_lookup_entry_get_label (UDHA_LOOKUP_RISK_LEVEL, &levels[i]));
+    }
+  g_ptr_array_add (codes, NULL);
+  g_ptr_array_add (labels, NULL);
+  udha_form_dialog_add_choice (dialog, name, title,
+                               (const char * const *) codes->pdata, (const char * const *) labels->pdata,
+                               selected != NULL ? selected : "");
+}
+
+static void
+udha_case_view_add_vulnerability_action (GtkWidget  *widget,
+                                         const char *action_name,
+                                         GVariant   *param)
+{
+  UdhaCaseView *self = UDHA_CASE_VIEW (widget);
+  UdhaFormDialog *dialog = udha_form_dialog_new (widget, _("Add Vulnerability"), _("_Add"));
+
+  udha_form_dialog_set_id (dialog, "vulnerability");
+  udha_form_dialog_add_lookup (dialog, "code", _("Vulnerability"), UDHA_LOOKUP_VULNERABILITY, NULL);
+  add_risk_choice (dialog, "risk", _("Risk level"), NULL);
+  g_signal_connect_object (dialog, "submit", G_CALLBACK (vulnerability_submitted_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+household_submitted_cb (UdhaFormDialog *dialog,
+                        UdhaCaseView   *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_strstrip (g_strdup (udha_form_dialog_get_text (dialog, "name")));
+  const char *dob_text = udha_form_dialog_get_text (dialog, "dob");
+  g_autofree char *dob = NULL;
+  UdhaHouseholdLink *link;
+  UdhaDate date;
+
+  if (!is_blank (dob_text))
+    {
+      if (!udha_date_parse_dob (dob_text, NULL, _("Date of birth"), &date, &error))
+        {
+          udha_form_dialog_set_error (dialog, error->message);
+          return;
+        }
+      dob = udha_date_to_iso (&date);
+    }
+  link = g_new0 (UdhaHouseholdLink, 1);
+  link->relationship = g_strdup (udha_form_dialog_get_code (dialog, "relationship"));
+  link->name = *name != '\0' ? g_steal_pointer (&name) : NULL;
+  link->sex = g_strdup (code_or_null (dialog, "sex"));
+  link->dob = g_steal_pointer (&dob);
+  link->whereabouts = g_strdup (udha_form_dialog_get_code (dialog, "whereabouts"));
+  save_new_item (self, dialog, LIST_HOUSEHOLD, link, _("Household member added"));
+}
+
+static void
+udha_case_view_add_household_action (GtkWidget  *widget,
+                                     const char *action_name,
+                                     GVariant   *param)
+{
+  UdhaCaseView *self = UDHA_CASE_VIEW (widget);
+  UdhaFormDialog *dialog = udha_form_dialog_new (widget, _("Add Household Member"), _("_Add"));
+
+  udha_form_dialog_set_id (dialog, "household");
+  udha_form_dialog_add_lookup (dialog, "relationship", _("Relationship"), UDHA_LOOKUP_RELATIONSHIP, NULL);
+  udha_form_dialog_add_entry (dialog, "name", _("Name (optional)"), NULL);
+  udha_form_dialog_add_lookup (dialog, "sex", _("Sex"), UDHA_LOOKUP_SEX, NULL);
+  udha_form_dialog_add_entry (dialog, "dob", _("Date of birth (dd.mm.yyyy or yyyy, optional)"), NULL);
+  udha_form_dialog_add_lookup (dialog, "whereabouts", _("Whereabouts"), UDHA_LOOKUP_WHEREABOUTS, NULL);
+  udha_form_dialog_set_description (dialog, _("Record only what the case needs about other people."));
+  g_signal_connect_object (dialog, "submit", G_CALLBACK (household_submitted_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+udha_case_view_remove_item_action (GtkWidget  *widget,
+                                   const char *action_name,
+                                   GVariant   *param)
+{
+  UdhaCaseView *self = UDHA_CASE_VIEW (widget);
+  g_autoptr(ListEdit) edit = NULL;
+  const char *kind_name;
+  GPtrArray *items;
+  guint index;
+  guint kind;
+
+  g_variant_get (param, "(&su)", &kind_name, &index);
+  for (kind = 0; kind < G_N_ELEMENTS (list_kinds); kind++)
+    if (g_strcmp0 (list_kinds[kind].name, kind_name) == 0)
+      break;
+  if (kind == G_N_ELEMENTS (list_kinds))
+    return;
+  items = person_list (self->person, kind);
+  if (index >= items->len)
+    return;
+
+  edit = g_new0 (ListEdit, 1);
+  edit->kind = kind;
+  edit->removed = list_kinds[kind].copy (g_ptr_array_index (items, index));
+  save_list_edit (self, self->person, edit,
+                  kind == LIST_DOCUMENTS ? _("Document removed") :
+                  kind == LIST_VULNERABILITIES ? _("Vulnerability removed") :
+                  _("Household member removed"));
+}
+
+static void
+withdraw_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      UdhaCaseView     *self)
+{
+  gint64 consent_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "consent-id"));
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "withdraw") != 0)
+    return;
+  if (!udha_session_withdraw_consent (self->session, consent_id, &error))
+    {
+      show_error (self, _("The Withdrawal Was Not Recorded"), error);
+      return;
+    }
+  udha_case_view_reload (self);
+  add_toast (self, _("Withdrawal recorded"));
+}
+
+static void
+udha_case_view_withdraw_consent_action (GtkWidget  *widget,
+                                        const char *action_name,
+                                        GVariant   *param)
+{
+  UdhaCaseView *self = UDHA_CASE_VIEW (widget);
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (parent_window (self), _("Record Withdrawal?"),
+                                   _("From today, nothing new may be shared on the basis of this consent. "
+                                     "Check the open referrals that rely on it, and tell their receivers."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "withdraw", _("Record _Withdrawal"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "withdraw",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "consent-id",
+                     GSIZE_TO_POINTER ((gsize) g_variant_get_int64 (param)));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (withdraw_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 udha_case_view_dispose (GObject *object)
 {
   UdhaCaseView *self = (UdhaCaseView *)object;
 
+  g_clear_handle_id (&self->toast_idle_id, g_source_remove);
+  g_clear_weak_pointer (&self->toast);
+  g_clear_pointer (&self->pending_toast, g_free);
   g_clear_object (&self->case_);
   g_clear_object (&self->person);
   g_clear_object (&self->session);
@@ -1689,9 +2371,11 @@ udha_case_view_class_init (UdhaCaseViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UdhaCaseView, details_label);
   gtk_widget_class_bind_template_child (widget_class, UdhaCaseView, flags_label);
   gtk_widget_class_bind_template_child (widget_class, UdhaCaseView, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, UdhaCaseView, interviews_group);
   gtk_widget_class_bind_template_child (widget_class, UdhaCaseView, person_list);
   gtk_widget_class_bind_template_child (widget_class, UdhaCaseView, documents_list);
   gtk_widget_class_bind_template_child (widget_class, UdhaCaseView, vulnerabilities_list);
+  gtk_widget_class_bind_template_child (widget_class, UdhaCaseView, household_list);
   gtk_widget_class_bind_template_child (widget_class, UdhaCaseView, consents_list);
   gtk_widget_class_bind_template_child (widget_class, UdhaCaseView, interviews_list);
   gtk_widget_class_bind_template_child (widget_class, UdhaCaseView, services_list);
@@ -1707,16 +2391,31 @@ udha_case_view_class_init (UdhaCaseViewClass *klass)
   gtk_widget_class_install_action (widget_class, "case.referral-status", "(xs)", udha_case_view_referral_status_action);
   gtk_widget_class_install_action (widget_class, "case.service-status", "(xs)", udha_case_view_service_status_action);
   gtk_widget_class_install_action (widget_class, "case.show-tab", "s", udha_case_view_show_tab_action);
+  gtk_widget_class_install_action (widget_class, "case.add-document", NULL, udha_case_view_add_document_action);
+  gtk_widget_class_install_action (widget_class, "case.add-vulnerability", NULL,
+                                   udha_case_view_add_vulnerability_action);
+  gtk_widget_class_install_action (widget_class, "case.add-household-member", NULL,
+                                   udha_case_view_add_household_action);
+  gtk_widget_class_install_action (widget_class, "case.remove-item", "(su)", udha_case_view_remove_item_action);
+  gtk_widget_class_install_action (widget_class, "case.withdraw-consent", "x",
+                                   udha_case_view_withdraw_consent_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "case.save", NULL);
 }
 
 static void
 udha_case_view_init (UdhaCaseView *self)
 {
+  g_autofree char *interviews_title = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The group title is markup; the same words as the tab. */
+  interviews_title = g_markup_escape_text (_("Contacts & interviews"), -1);
+  adw_preferences_group_set_title (self->interviews_group, interviews_title);
 
   set_placeholder (self->documents_list, _("No identity or travel documents recorded."));
   set_placeholder (self->vulnerabilities_list, _("No vulnerabilities recorded."));
+  set_placeholder (self->household_list, _("No household members recorded."));
   set_placeholder (self->consents_list, _("No consent recorded. A referral cannot be sent without the person’s consent to referral."));
   set_placeholder (self->interviews_list, _("No contacts yet. Log each interview, call or visit with New Interview."));
   set_placeholder (self->services_list, _("No services yet. Add the services the person needs or receives."));

@@ -613,6 +613,132 @@ test_case_view_flow (void)
     shoot (&f, "profile-saved");
   }
 
+  /* 11. The person's lists: add a document, a vulnerability and a household
+   * member through their forms, remove the first document. */
+  {
+    g_autoptr(UdhaPerson) stored = NULL;
+    g_autoptr(UdhaPerson) other = NULL;
+    g_autofree char *text = NULL;
+    UdhaPersonDocument *doc;
+    UdhaHouseholdLink *link;
+    GtkWindow *conflict;
+
+    dialog = open_form (&f, "case.add-document", NULL, "document");
+    g_assert_true (udha_form_dialog_set_code (dialog, "type", "national_id"));
+    g_assert_true (udha_form_dialog_set_code (dialog, "country", "SY"));
+    udha_form_dialog_submit (dialog);
+    g_assert_nonnull (find_form ("document"));            /* the number is required */
+    g_assert_nonnull (udha_form_dialog_get_error (dialog));
+    udha_form_dialog_set_text (dialog, "number", "SY-778812");
+    udha_form_dialog_set_text (dialog, "expiry", "31.13.2030");
+    udha_form_dialog_submit (dialog);
+    g_assert_nonnull (find_form ("document"));            /* no 13th month */
+    udha_form_dialog_set_text (dialog, "expiry", "30.06.2031");
+    udha_form_dialog_set_active (dialog, "held-by-other", TRUE);
+    shoot_dialog (GTK_WIDGET (dialog), "document-dialog");
+    submit_ok (dialog, "document");
+    stored = udha_session_get_person (f.session, f.person_id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (udha_person_get_documents (stored)->len, ==, 2);
+    doc = g_ptr_array_index (udha_person_get_documents (stored), 1);
+    g_assert_cmpstr (doc->doc_type, ==, "national_id");
+    g_assert_cmpstr (doc->number, ==, "SY-778812");
+    g_assert_cmpstr (doc->issuing_country, ==, "SY");
+    g_assert_cmpstr (doc->expiry, ==, "2031-06-30");
+    g_assert_true (doc->held_by_other);
+
+    dialog = open_form (&f, "case.add-vulnerability", NULL, "vulnerability");
+    g_assert_true (udha_form_dialog_set_code (dialog, "code", "serious_illness"));
+    g_assert_true (udha_form_dialog_set_code (dialog, "risk", "high"));
+    submit_ok (dialog, "vulnerability");
+
+    dialog = open_form (&f, "case.add-household-member", NULL, "household");
+    g_assert_true (udha_form_dialog_set_code (dialog, "relationship", first_code (UDHA_LOOKUP_RELATIONSHIP, 0)));
+    udha_form_dialog_set_text (dialog, "name", "Yusuf");
+    g_assert_true (udha_form_dialog_set_code (dialog, "sex", "male"));
+    udha_form_dialog_set_text (dialog, "dob", "2015");
+    g_assert_true (udha_form_dialog_set_code (dialog, "whereabouts", first_code (UDHA_LOOKUP_WHEREABOUTS, 0)));
+    shoot_dialog (GTK_WIDGET (dialog), "household-dialog");
+    submit_ok (dialog, "household");
+
+    /* Remove the passport (the first document). */
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.view), "case.remove-item", "(su)", "documents", 0));
+    udha_test_iterate (50);
+
+    g_clear_object (&stored);
+    stored = udha_session_get_person (f.session, f.person_id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (udha_person_get_documents (stored)->len, ==, 1);
+    doc = g_ptr_array_index (udha_person_get_documents (stored), 0);
+    g_assert_cmpstr (doc->number, ==, "SY-778812");
+    g_assert_cmpuint (udha_person_get_vulnerabilities (stored)->len, ==, 2);
+    g_assert_cmpstr (((UdhaPersonVulnerability *) g_ptr_array_index (udha_person_get_vulnerabilities (stored), 1))->code,
+                     ==, "serious_illness");
+    g_assert_cmpuint (udha_person_get_household (stored)->len, ==, 1);
+    link = g_ptr_array_index (udha_person_get_household (stored), 0);
+    g_assert_cmpstr (link->name, ==, "Yusuf");
+    g_assert_cmpstr (link->dob, ==, "2015");
+    g_assert_cmpstr (link->sex, ==, "male");
+    text = list_text (&f, "household_list");
+    g_assert_nonnull (strstr (text, "Yusuf"));
+    g_clear_pointer (&text, g_free);
+    text = list_text (&f, "documents_list");
+    g_assert_null (strstr (text, "N0123456"));
+    g_clear_pointer (&text, g_free);
+
+    /* Meanwhile someone else adds a vulnerability; adding one here meets the
+     * conflict, which shows both lists; keep mine on top of theirs. */
+    other = udha_session_get_person (f.session, f.person_id, &error);
+    g_assert_no_error (error);
+    udha_person_add_vulnerability (other, "elderly", NULL);
+    g_assert_true (udha_session_update_person (f.session, other, NULL, &error));
+    g_assert_no_error (error);
+    dialog = open_form (&f, "case.add-vulnerability", NULL, "vulnerability");
+    g_assert_true (udha_form_dialog_set_code (dialog, "code", "disability"));
+    submit_ok (dialog, "vulnerability");
+    conflict = udha_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+    g_assert_nonnull (conflict);
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (conflict)),
+                              udha_lookup_get_label (UDHA_LOOKUP_VULNERABILITY, "elderly")));
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (conflict)),
+                              udha_lookup_get_label (UDHA_LOOKUP_VULNERABILITY, "disability")));
+    shoot_dialog (GTK_WIDGET (conflict), "list-conflict-dialog");
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (conflict), "mine");
+    udha_test_iterate (100);
+    gtk_window_destroy (conflict);
+    g_clear_object (&stored);
+    stored = udha_session_get_person (f.session, f.person_id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (udha_person_get_vulnerabilities (stored)->len, ==, 4);
+    text = list_text (&f, "vulnerabilities_list");
+    g_assert_nonnull (strstr (text, udha_lookup_get_label (UDHA_LOOKUP_VULNERABILITY, "elderly")));
+    g_assert_nonnull (strstr (text, udha_lookup_get_label (UDHA_LOOKUP_VULNERABILITY, "disability")));
+    g_clear_pointer (&text, g_free);
+
+    /* Withdraw the consent. */
+    g_clear_pointer (&consents, g_ptr_array_unref);
+    consents = udha_session_list_consents (f.session, f.person_id, &error);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.view), "case.withdraw-consent", "x",
+                                               udha_consent_get_id (g_ptr_array_index (consents, 0))));
+    g_assert_true (udha_test_wait_until (message_shown_cb, NULL, 5000));
+    message = find_message ();
+    adw_message_dialog_response (message, "withdraw");
+    if (find_message () != NULL)
+      gtk_window_destroy (GTK_WINDOW (message));
+    g_clear_pointer (&consents, g_ptr_array_unref);
+    consents = udha_session_list_consents (f.session, f.person_id, &error);
+    g_assert_nonnull (udha_consent_get_withdrawn_on (g_ptr_array_index (consents, 0)));
+    g_assert_cmpuint (count_audit (&f, "consent.withdraw"), ==, 1);
+    shoot (&f, "profile-lists");
+
+    /* Every history entry is a sentence: no internal codes. */
+    show_tab (&f, "history");
+    text = list_text (&f, "history_list");
+    g_assert_null (strstr (text, "person.update"));
+    g_assert_null (strstr (text, "consent.withdraw"));
+    g_clear_pointer (&text, g_free);
+  }
+
   gtk_window_destroy (GTK_WINDOW (f.window));
   udha_test_iterate (50);
   udha_test_sign_out (&f.vault, &f.store, &f.session);
