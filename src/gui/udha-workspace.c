@@ -122,7 +122,12 @@ struct _UdhaWorkspace
 
   /* Owned */
   UdhaSession         *session;
-  UdhaCaseListModel   *model;
+  UdhaCaseListModel   *model;        /* the model the list shows */
+  UdhaCaseListModel   *own_model;    /* the sidebar lists' model */
+  char                *drill_title;  /* a list handed in (drill-down), or NULL */
+  char                *return_page;  /* the content page to go back to from a case */
+  GPtrArray           *page_buttons; /* "back to the lists" of the added pages */
+  const char          *page_name;    /* the added page shown (its row's data), or NULL */
   GtkSingleSelection  *selection;
   UdhaCaseListModel   *count_models [N_LISTS];
   GtkColumnViewColumn *view_columns [N_COLUMNS];
@@ -151,6 +156,11 @@ enum {
 static GParamSpec *properties [N_PROPS];
 
 static const char * const list_names [N_LISTS] = { "mine", "intake", "follow-ups", "search" };
+
+static void     model_items_changed_cb (UdhaWorkspace *self);
+static gboolean probe_sort             (UdhaWorkspace *self,
+                                        Column        *column_out,
+                                        gboolean      *descending_out);
 
 /* Auxiliary methods */
 
@@ -353,6 +363,17 @@ update_list_state (UdhaWorkspace *self)
       return;
     }
 
+  if (self->drill_title != NULL)
+    {
+      if (n > 0)
+        show_list_page (self, TRUE);
+      else
+        show_empty (self, "folder-open-symbolic", _("No cases in this list now"),
+                    _("The cases may have changed since the figures were shown. Press F5 to count again, or choose another list in the sidebar."),
+                    NULL);
+      return;
+    }
+
   if (self->list == LIST_SEARCH && text[0] == '\0')
     {
       show_empty (self, "system-search-symbolic", _("Search all cases"),
@@ -446,33 +467,109 @@ update_counts (UdhaWorkspace *self)
     }
 }
 
+/* The sidebar marks the list or page shown. Its selection mode is "none"
+ * so that Tab and the arrow keys move the focus without switching lists;
+ * Enter or a click switches (row-activated). */
+static void
+mark_sidebar_row (UdhaWorkspace *self,
+                  GtkWidget     *marked)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      if (!GTK_IS_LIST_BOX_ROW (row))
+        continue;
+      if (row == marked)
+        gtk_widget_set_state_flags (row, GTK_STATE_FLAG_SELECTED, FALSE);
+      else
+        gtk_widget_unset_state_flags (row, GTK_STATE_FLAG_SELECTED);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (row),
+                                   GTK_ACCESSIBLE_STATE_SELECTED, row == marked,
+                                   -1);
+    }
+}
+
+/* Shows @model in the table: the sidebar lists' own model, or one handed
+ * in with udha_workspace_show_case_list(). */
+static void
+set_model (UdhaWorkspace     *self,
+           UdhaCaseListModel *model)
+{
+  Column column = COLUMN_NUMBER;
+  gboolean descending = FALSE;
+
+  if (self->model == model)
+    return;
+
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_func (self->model, model_items_changed_cb, self);
+  g_set_object (&self->model, model);
+  g_signal_connect_object (self->model, "items-changed", G_CALLBACK (model_items_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->model));
+
+  /* The header arrows show the sort of the list shown. */
+  if (probe_sort (self, &column, &descending))
+    udha_case_list_model_set_sort (self->model, columns[column].sort, descending);
+}
+
+/* A handed-in list is configured by whoever made it: no filters or search
+ * of the workspace apply to it. */
+static void
+set_filters_visible (UdhaWorkspace *self,
+                     gboolean       visible)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->status_dropdown), visible);
+  gtk_widget_set_visible (GTK_WIDGET (self->type_dropdown), visible);
+  gtk_widget_set_visible (GTK_WIDGET (self->risk_dropdown), visible);
+  gtk_widget_set_visible (GTK_WIDGET (self->search_entry), visible);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->title_label), !visible);
+}
+
+/* A page added with udha_workspace_add_page() */
+static gboolean
+show_page (UdhaWorkspace *self,
+           const char    *name)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "udha-page"), name) == 0)
+      {
+        gboolean changed = self->drill_title != NULL || self->list != N_LISTS;
+
+        g_clear_pointer (&self->drill_title, g_free);
+        self->list = N_LISTS;
+        self->page_name = g_object_get_data (G_OBJECT (row), "udha-page");
+        gtk_stack_set_visible_child_name (self->content_stack, name);
+        mark_sidebar_row (self, row);
+        if (changed)
+          g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LIST]);
+        return TRUE;
+      }
+  return FALSE;
+}
+
 static void
 set_list (UdhaWorkspace *self,
           List           list)
 {
   gboolean changed = self->list != list;
 
+  changed |= self->drill_title != NULL;
   self->list = list;
+  self->page_name = NULL;
+  g_clear_pointer (&self->drill_title, g_free);
+  set_model (self, self->own_model);
+  set_filters_visible (self, TRUE);
   gtk_label_set_label (self->title_label, list_title (self, list));
   adw_button_content_set_label (self->back_content, list_title (self, list));
   udha_case_list_model_set_scope_filter (self->model, list_filter (self, list));
   update_list_state (self);
-
-  /* The sidebar marks the list shown. Its selection mode is "none" so that
-   * Tab and the arrow keys move the focus without switching lists; Enter
-   * or a click switches (row-activated). */
-  for (guint i = 0; i < N_LISTS; i++)
-    {
-      GtkWidget *row = GTK_WIDGET (list_row (self, i));
-
-      if (i == list)
-        gtk_widget_set_state_flags (row, GTK_STATE_FLAG_SELECTED, FALSE);
-      else
-        gtk_widget_unset_state_flags (row, GTK_STATE_FLAG_SELECTED);
-      gtk_accessible_update_state (GTK_ACCESSIBLE (row),
-                                   GTK_ACCESSIBLE_STATE_SELECTED, i == list,
-                                   -1);
-    }
+  mark_sidebar_row (self, GTK_WIDGET (list_row (self, list)));
+  if (self->case_id == 0)
+    gtk_stack_set_visible_child_name (self->content_stack, "list");
 
   if (changed)
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LIST]);
@@ -575,15 +672,20 @@ close_case (UdhaWorkspace *self)
 {
   set_case_page (self, NULL);
   self->case_id = 0;
-  gtk_stack_set_visible_child_name (self->content_stack, "list");
+  gtk_stack_set_visible_child_name (self->content_stack,
+                                    self->return_page != NULL ? self->return_page : "list");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.back", FALSE);
 
   update_counts (self);
   if (self->case_position < g_list_model_get_n_items (G_LIST_MODEL (self->selection)))
     gtk_single_selection_set_selected (self->selection, self->case_position);
 
-  /* Move the focus into the row so that Enter opens it again. */
-  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+  /* Move the focus into the row so that Enter opens it again, or back
+   * into the page the case was opened from. */
+  if (self->return_page == NULL || g_str_equal (self->return_page, "list"))
+    gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+  else
+    gtk_widget_child_focus (gtk_stack_get_visible_child (self->content_stack), GTK_DIR_TAB_FORWARD);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CASE_ID]);
 }
@@ -610,6 +712,17 @@ open_case (UdhaWorkspace *self,
       return FALSE;
     }
 
+  if (self->case_id == 0)
+    {
+      GtkWidget *from = gtk_stack_get_visible_child (self->content_stack);
+      const char *back_label = gtk_stack_page_get_title (gtk_stack_get_page (self->content_stack, from));
+
+      g_free (self->return_page);
+      self->return_page = g_strdup (gtk_stack_get_visible_child_name (self->content_stack));
+      if (g_str_equal (self->return_page, "list"))
+        back_label = gtk_label_get_label (self->title_label);
+      adw_button_content_set_label (self->back_content, back_label != NULL ? back_label : "");
+    }
   self->case_id = case_id;
   /* The case view has its own header with the name and the number. */
   gtk_widget_set_visible (GTK_WIDGET (self->case_title_label), FALSE);
@@ -708,6 +821,8 @@ sidebar_row_activated_cb (UdhaWorkspace *self,
   for (guint i = 0; i < N_LISTS; i++)
     if (list_row (self, i) == row)
       set_list (self, i);
+  if (g_object_get_data (G_OBJECT (row), "udha-page") != NULL)
+    show_page (self, g_object_get_data (G_OBJECT (row), "udha-page"));
   if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_set_visible_child_name (self->leaflet, "content");
   if (row == self->search_row)
@@ -729,6 +844,8 @@ leaflet_folded_changed_cb (UdhaWorkspace *self)
   gboolean folded = adw_leaflet_get_folded (self->leaflet);
 
   gtk_widget_set_visible (GTK_WIDGET (self->sidebar_button), folded);
+  for (guint i = 0; i < self->page_buttons->len; i++)
+    gtk_widget_set_visible (g_ptr_array_index (self->page_buttons, i), folded);
   for (guint c = 0; c < N_COLUMNS; c++)
     if (columns[c].wide_only && self->view_columns[c] != NULL)
       gtk_column_view_column_set_visible (self->view_columns[c], !folded);
@@ -1003,6 +1120,10 @@ udha_workspace_show_list_action (GtkWidget  *widget,
         set_list (self, i);
         return;
       }
+  if (self->case_id != 0 && !case_has_unsaved_changes (self))
+    close_case (self);
+  if (self->case_id == 0 && show_page (self, name))
+    return;
   g_warning ("No caseload list called “%s”", name);
 }
 
@@ -1049,10 +1170,9 @@ udha_workspace_constructed (GObject *object)
   if (self->supervisor)
     gtk_image_set_from_icon_name (self->mine_icon, "folder-documents-symbolic");
 
-  self->model = udha_case_list_model_new (self->session);
-  g_signal_connect_object (self->model, "items-changed", G_CALLBACK (model_items_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
+  self->own_model = udha_case_list_model_new (self->session);
+  self->selection = gtk_single_selection_new (NULL);
+  set_model (self, self->own_model);
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
@@ -1095,7 +1215,10 @@ udha_workspace_dispose (GObject *object)
   if (self->column_view != NULL)
     gtk_column_view_set_model (self->column_view, NULL);
   g_clear_object (&self->selection);
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_func (self->model, model_items_changed_cb, self);
   g_clear_object (&self->model);
+  g_clear_object (&self->own_model);
   for (guint i = 0; i < N_LISTS; i++)
     g_clear_object (&self->count_models[i]);
 
@@ -1115,6 +1238,9 @@ udha_workspace_finalize (GObject *object)
   g_clear_pointer (&self->status_codes, g_ptr_array_unref);
   g_clear_pointer (&self->type_codes, g_ptr_array_unref);
   g_clear_pointer (&self->risk_codes, g_ptr_array_unref);
+  g_clear_pointer (&self->drill_title, g_free);
+  g_clear_pointer (&self->return_page, g_free);
+  g_clear_pointer (&self->page_buttons, g_ptr_array_unref);
   g_clear_object (&self->session);
 
   G_OBJECT_CLASS (udha_workspace_parent_class)->finalize (object);
@@ -1252,6 +1378,7 @@ udha_workspace_init (UdhaWorkspace *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->page_buttons = g_ptr_array_new ();
   self->status_codes = fill_dropdown (self->status_dropdown, UDHA_LOOKUP_CASE_STATUS, _("All statuses"));
   self->type_codes = fill_dropdown (self->type_dropdown, UDHA_LOOKUP_CASE_TYPE, _("All case types"));
   self->risk_codes = fill_dropdown (self->risk_dropdown, UDHA_LOOKUP_RISK_LEVEL, _("All risk levels"));
@@ -1319,13 +1446,19 @@ udha_workspace_get_model (UdhaWorkspace *self)
  * udha_workspace_get_list:
  *
  * Returns: the list shown: "mine" (for a supervisor, the office's cases),
- *   "intake", "follow-ups" or "search"
+ *   "intake", "follow-ups" or "search"; "case-list" for a list shown with
+ *   udha_workspace_show_case_list(); or the name of a page added with
+ *   udha_workspace_add_page()
  */
 const char *
 udha_workspace_get_list (UdhaWorkspace *self)
 {
   g_return_val_if_fail (UDHA_IS_WORKSPACE (self), NULL);
 
+  if (self->drill_title != NULL)
+    return "case-list";
+  if (self->page_name != NULL)
+    return self->page_name;
   return self->list < N_LISTS ? list_names[self->list] : NULL;
 }
 
@@ -1375,4 +1508,139 @@ udha_workspace_open_case (UdhaWorkspace *self,
   case_ = udha_session_get_case (self->session, case_id, NULL);
   self->case_position = G_MAXUINT;
   return open_case (self, case_id, case_ != NULL ? udha_case_get_number (case_) : NULL);
+}
+
+static void
+page_button_clicked_cb (GtkButton     *button,
+                        UdhaWorkspace *self)
+{
+  sidebar_button_clicked_cb (self);
+}
+
+/**
+ * udha_workspace_add_page:
+ * @name: a name for the page, unique in the workspace (e.g. "dashboard")
+ * @title: the translated title, shown in the sidebar and above the page
+ * @icon_name: the sidebar icon
+ * @page: (transfer floating): the page
+ *
+ * Adds a row below the caseload lists in the sidebar and @page beside the
+ * caseload; the row shows the page. For a supervisor's dashboard and
+ * reports. "workspace.show-list" with @name shows it too.
+ */
+void
+udha_workspace_add_page (UdhaWorkspace *self,
+                         const char    *name,
+                         const char    *title,
+                         const char    *icon_name,
+                         GtkWidget     *page)
+{
+  GtkWidget *row, *box, *label, *icon, *button, *header, *heading;
+  GtkStackPage *stack_page;
+
+  g_return_if_fail (UDHA_IS_WORKSPACE (self));
+  g_return_if_fail (name != NULL && title != NULL);
+  g_return_if_fail (GTK_IS_WIDGET (page));
+  g_return_if_fail (gtk_stack_get_child_by_name (self->content_stack, name) == NULL);
+  g_return_if_fail (g_strcmp0 (name, "list") != 0 && g_strcmp0 (name, "case") != 0);
+
+  /* The sidebar row, like the caseload rows */
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  icon = g_object_new (GTK_TYPE_IMAGE,
+                       "icon-name", icon_name,
+                       "visible", icon_name != NULL,
+                       "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                       NULL);
+  label = gtk_label_new (title);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), label);
+  row = gtk_list_box_row_new ();
+  gtk_widget_set_name (row, name);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL,
+                                  -1);
+  g_object_set_data_full (G_OBJECT (row), "udha-page", g_strdup (name), g_free);
+  gtk_list_box_append (self->sidebar_list, row);
+
+  /* The page, under a header with its title and, on a narrow window, a
+   * button back to the sidebar */
+  button = gtk_button_new_from_icon_name ("go-previous-symbolic");
+  gtk_widget_set_tooltip_text (button, _("Caseload Lists"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Show the caseload lists"),
+                                  -1);
+  gtk_widget_set_visible (button, adw_leaflet_get_folded (self->leaflet));
+  g_signal_connect_object (button, "clicked", G_CALLBACK (page_button_clicked_cb), self, 0);
+  g_ptr_array_add (self->page_buttons, button);
+  heading = gtk_label_new (title);
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (heading), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (heading, TRUE);
+  gtk_widget_add_css_class (heading, "heading");
+  header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  g_object_set (header,
+                "margin-start", 12, "margin-end", 12, "margin-top", 6, "margin-bottom", 6,
+                "height-request", 34,
+                NULL);
+  gtk_box_append (GTK_BOX (header), button);
+  gtk_box_append (GTK_BOX (header), heading);
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_box_append (GTK_BOX (box), header);
+  gtk_box_append (GTK_BOX (box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+  gtk_widget_set_vexpand (page, TRUE);
+  gtk_box_append (GTK_BOX (box), page);
+
+  stack_page = gtk_stack_add_titled (self->content_stack, box, name, title);
+  gtk_stack_page_set_icon_name (stack_page, icon_name);
+}
+
+/**
+ * udha_workspace_show_case_list:
+ * @title: the translated title of the list, e.g. "Open cases · Tirana"
+ * @model: a model configured by the caller (filters, scope)
+ *
+ * Shows @model in the caseload table under @title (a drill-down from a
+ * figure). The workspace's filters and search do not apply to it; a click
+ * on a sidebar list goes back to the workspace's own lists. Closes the open
+ * case file unless it has unsaved changes.
+ */
+void
+udha_workspace_show_case_list (UdhaWorkspace     *self,
+                               const char        *title,
+                               UdhaCaseListModel *model)
+{
+  g_return_if_fail (UDHA_IS_WORKSPACE (self));
+  g_return_if_fail (title != NULL);
+  g_return_if_fail (UDHA_IS_CASE_LIST_MODEL (model));
+
+  if (self->case_id != 0)
+    {
+      if (case_has_unsaved_changes (self))
+        {
+          gtk_widget_activate_action (GTK_WIDGET (self), "workspace.back", NULL);
+          return;
+        }
+      close_case (self);
+    }
+
+  g_free (self->drill_title);
+  self->drill_title = g_strdup (title);
+  self->page_name = NULL;
+  set_model (self, model);
+  set_filters_visible (self, FALSE);
+  gtk_label_set_label (self->title_label, title);
+  adw_button_content_set_label (self->back_content, title);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  update_list_state (self);
+  mark_sidebar_row (self, NULL);
+  gtk_stack_set_visible_child_name (self->content_stack, "list");
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child_name (self->leaflet, "content");
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0)
+    gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LIST]);
 }

@@ -26,5 +26,13 @@ const char        *udha_workspace_get_visible_page (UdhaWorkspace *self);
 gint64             udha_workspace_get_case_id      (UdhaWorkspace *self);
 gboolean           udha_workspace_open_case        (UdhaWorkspace *self,
                                                     gint64         case_id);
+void               udha_workspace_add_page         (UdhaWorkspace *self,
+                                                    const char    *name,
+                                                    const char    *title,
+                                                    const char    *icon_name,
+                                                    GtkWidget     *page);
+void               udha_workspace_show_case_list   (UdhaWorkspace     *self,
+                                                    const char        *title,
+                                                    UdhaCaseListModel *model);
 
 G_END_DECLS

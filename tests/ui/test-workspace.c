@@ -521,6 +521,54 @@ test_supervisor (void)
   }
 
   open_and_return (&f, NULL);
+
+  /* The supervisor's pages: a sidebar row and a page beside the caseload */
+  {
+    GtkWidget *page = gtk_button_new_with_label ("Figures");
+    g_autoptr(UdhaCaseListModel) drill = udha_case_list_model_new (f.session);
+    guint n_open = session_count (f.session, UDHA_CASE_LIST_ALL, "open");
+    GtkWidget *row;
+    gint64 id;
+
+    udha_workspace_add_page (f.workspace, "dashboard", "Dashboard", "view-grid-symbolic", page);
+    row = gtk_widget_get_last_child (GTK_WIDGET (child (f.workspace, "sidebar_list")));
+    g_assert_true (GTK_IS_LIST_BOX_ROW (row));
+    g_signal_emit_by_name (row, "activate");
+    g_assert_cmpstr (udha_workspace_get_list (f.workspace), ==, "dashboard");
+    g_assert_cmpstr (udha_workspace_get_visible_page (f.workspace), ==, "dashboard");
+    g_assert_true (gtk_widget_get_state_flags (row) & GTK_STATE_FLAG_SELECTED);
+    g_assert_false (gtk_widget_get_state_flags (child (f.workspace, "mine_row")) & GTK_STATE_FLAG_SELECTED);
+
+    /* Drill-down: a configured model under its own title */
+    udha_case_list_model_set_status (drill, "open");
+    udha_workspace_show_case_list (f.workspace, "Open cases", drill);
+    g_assert_cmpstr (udha_workspace_get_list (f.workspace), ==, "case-list");
+    g_assert_cmpstr (udha_workspace_get_visible_page (f.workspace), ==, "list");
+    g_assert_true (udha_workspace_get_model (f.workspace) == drill);
+    g_assert_cmpuint (n_rows (&f), ==, n_open);
+    g_assert_cmpstr (gtk_label_get_label (child (f.workspace, "title_label")), ==, "Open cases");
+    g_assert_false (gtk_widget_get_visible (child (f.workspace, "status_dropdown")));
+    for (guint i = 0; i < MIN (n_rows (&f), 50); i++)
+      g_assert_cmpstr (udha_case_row_get_status (row_at (&f, i)), ==, "open");
+    open_and_return (&f, NULL);
+    g_assert_cmpstr (udha_workspace_get_list (f.workspace), ==, "case-list");
+
+    /* A case opened from the page goes back to the page */
+    id = udha_case_row_get_id (row_at (&f, 0));
+    show_list (&f, "dashboard");
+    g_assert_true (udha_workspace_open_case (f.workspace, id));
+    g_assert_cmpstr (udha_workspace_get_visible_page (f.workspace), ==, "case");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.workspace), "workspace.back", NULL));
+    g_assert_cmpstr (udha_workspace_get_visible_page (f.workspace), ==, "dashboard");
+
+    /* A sidebar list brings back the workspace's own model and filters */
+    show_list (&f, "mine");
+    g_assert_true (udha_workspace_get_model (f.workspace) != drill);
+    g_assert_true (gtk_widget_get_visible (child (f.workspace, "status_dropdown")));
+    g_assert_cmpuint (n_rows (&f), ==, n_office);
+    g_assert_cmpstr (udha_workspace_get_visible_page (f.workspace), ==, "list");
+  }
+
   fixture_stop (&f);
 }
 
