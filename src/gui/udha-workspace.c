@@ -194,7 +194,7 @@ list_title (UdhaWorkspace *self,
     case LIST_INTAKE:
       return _("Office intake");
     case LIST_FOLLOW_UPS:
-      return _("Follow-ups due");
+      return _("Overdue follow-ups");
     case LIST_SEARCH:
     case N_LISTS:
     default:
@@ -398,7 +398,7 @@ update_list_state (UdhaWorkspace *self)
   else if (filters_set (self))
     {
       show_empty (self, "edit-find-symbolic", _("No cases match these filters"),
-                  _("Choose “All” in a filter to see more cases."), _("_Clear Filters"));
+                  _("Clear the filters to see every case in this list."), _("_Clear Filters"));
     }
   else
     {
@@ -418,8 +418,8 @@ update_list_state (UdhaWorkspace *self)
                       _("New cases that nobody has taken yet appear here."), NULL);
           break;
         case LIST_FOLLOW_UPS:
-          show_empty (self, "alarm-symbolic", _("No follow-ups due"),
-                      _("Cases with a referral past its follow-up date appear here."), NULL);
+          show_empty (self, "alarm-symbolic", _("No overdue follow-ups"),
+                      _("Cases with a referral whose follow-up date has passed appear here."), NULL);
           break;
         case LIST_SEARCH:
         case N_LISTS:
