@@ -62,6 +62,23 @@ void                 udha_report_add_table            (UdhaReport           *rep
  * every table is marked protected.  Deterministic. */
 void                 udha_report_protect              (UdhaReport           *report);
 
+/* Words in the report language, whatever the language of the program:
+ * "en" gives the msgid (without its context), "sq" the Albanian catalogue's
+ * translation.  Mark the msgids with N_() / NC_().  domain NULL is Udha's. */
+const char          *udha_report_gettext              (const char           *language,
+                                                       const char           *domain,
+                                                       const char           *msgid);
+const char          *udha_report_pgettext             (const char           *language,
+                                                       const char           *context,
+                                                       const char           *msgid);
+
+/* Engine internals (udha-report.c ↔ udha-report-disclosure.c). */
+UdhaReportTable     *_udha_report_get_table_mutable   (UdhaReport           *report,
+                                                       guint                 i);
+void                 _udha_report_table_publish       (UdhaReportTable      *table,
+                                                       const gint64         *published);
+const char          *_udha_report_table_get_language  (const UdhaReportTable *table);
+
 /* Format back ends, called by udha_report_write(). */
 gboolean             udha_report_write_csv            (const UdhaReport     *report,
                                                        GOutputStream        *out,

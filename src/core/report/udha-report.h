@@ -134,6 +134,8 @@ const char  *udha_report_table_get_title           (const UdhaReportTable *table
 const char  *udha_report_table_get_measure         (const UdhaReportTable *table);
 gboolean     udha_report_table_is_sensitive        (const UdhaReportTable *table);
 guint        udha_report_table_get_threshold       (const UdhaReportTable *table);
+/* The base rounded totals are rounded to (the report's rounding_base). */
+guint        udha_report_table_get_rounding_base   (const UdhaReportTable *table);
 gboolean     udha_report_table_is_protected        (const UdhaReportTable *table);
 guint        udha_report_table_get_n_dimensions    (const UdhaReportTable *table);
 const UdhaReportDimension *
