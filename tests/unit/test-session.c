@@ -890,6 +890,336 @@ test_case_history (Fixture       *f,
   g_assert_error (error, UDHA_SESSION_ERROR, UDHA_SESSION_ERROR_NOT_PERMITTED);
 }
 
+static gint64
+user_id (UdhaStore  *store,
+         const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UdhaUser) user = udha_store_get_user_by_name (store, name, &error);
+
+  g_assert_no_error (error);
+  return udha_user_get_id (user);
+}
+
+/* The entry of @action in @entries (the last one), or NULL. */
+static UdhaAuditEntry *
+find_entry (GPtrArray  *entries,
+            const char *action)
+{
+  for (guint i = entries->len; i > 0; i--)
+    {
+      UdhaAuditEntry *entry = g_ptr_array_index (entries, i - 1);
+
+      if (g_strcmp0 (entry->action, action) == 0)
+        return entry;
+    }
+  return NULL;
+}
+
+/* Editing a case: what a caseworker may change, validation, the workflow's
+ * fields kept, row-version conflicts, scope, audit. */
+static void
+test_update_case (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(Actor) ana = { NULL, };
+  g_auto(Actor) ben = { NULL, };
+  g_autoptr(UdhaCase) opened = NULL;
+  g_autoptr(UdhaCase) first = NULL;
+  g_autoptr(UdhaCase) second = NULL;
+  g_autoptr(UdhaCase) reread = NULL;
+  g_autoptr(UdhaCase) other = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  const char *flags[] = { "urgent", "interpreter_needed", NULL };
+  const char *bad_flags[] = { "no_such_flag", NULL };
+  gint64 person;
+
+  sign_in (f, &ana, "ana", PASS);
+  sign_in (f, &ben, "ben", PASS);
+  person = register_person (ana.session, "Rania", "Saleh");
+
+  /* Opening with a risk level: checked against the vocabulary. */
+  g_assert_null (udha_session_open_case_with_risk (ana.session, person, "protection", "extreme", NULL, &error));
+  g_assert_error (error, UDHA_MODEL_ERROR, UDHA_MODEL_ERROR_INVALID);
+  g_clear_error (&error);
+  opened = udha_session_open_case_with_risk (ana.session, person, "protection", "medium", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (udha_case_get_risk (opened), ==, "medium");
+
+  first = udha_session_get_case (ana.session, udha_case_get_id (opened), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (udha_case_get_risk (first), ==, "medium");
+  second = udha_session_get_case (ana.session, udha_case_get_id (opened), &error);
+  g_assert_no_error (error);
+
+  /* Unknown codes are refused. */
+  udha_case_set_flags (first, bad_flags);
+  g_assert_false (udha_session_update_case (ana.session, first, &error));
+  g_assert_error (error, UDHA_MODEL_ERROR, UDHA_MODEL_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Risk, flags and type change; status and assignment are not the
+   * caller's to change. */
+  udha_case_set_flags (first, flags);
+  udha_case_set_risk (first, "high");
+  udha_case_set_case_type (first, "ct");
+  udha_case_set_status (first, "closed");
+  udha_case_set_assigned_user_id (first, 0);
+  g_assert_true (udha_session_update_case (ana.session, first, &error));
+  g_assert_no_error (error);
+  reread = udha_session_get_case (ana.session, udha_case_get_id (opened), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (udha_case_get_risk (reread), ==, "high");
+  g_assert_cmpstr (udha_case_get_case_type (reread), ==, "ct");
+  g_assert_true (g_strv_equal ((const char * const *) udha_case_get_flags (reread), flags));
+  g_assert_cmpstr (udha_case_get_status (reread), ==, "open");
+  g_assert_cmpint (udha_case_get_assigned_user_id (reread), ==, udha_session_get_user_id (ana.session));
+
+  /* The older copy conflicts and writes nothing. */
+  udha_case_set_risk (second, "low");
+  g_assert_false (udha_session_update_case (ana.session, second, &error));
+  g_assert_error (error, UDHA_STORE_ERROR, UDHA_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_clear_object (&reread);
+  reread = udha_session_get_case (ana.session, udha_case_get_id (opened), &error);
+  g_assert_cmpstr (udha_case_get_risk (reread), ==, "high");
+
+  /* A colleague's case is not ben's to change. */
+  other = udha_store_get_case (ben.store, udha_case_get_id (opened), &error);
+  g_assert_no_error (error);
+  udha_case_set_risk (other, "low");
+  g_assert_false (udha_session_update_case (ben.session, other, &error));
+  g_assert_error (error, UDHA_SESSION_ERROR, UDHA_SESSION_ERROR_NOT_PERMITTED);
+  g_clear_error (&error);
+
+  history = udha_session_case_history (ana.session, udha_case_get_id (opened), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_action (history, "case.update"), ==, 1);
+  g_assert_nonnull (strstr (find_entry (history, "case.update")->details, "\"risk_to\":\"high\""));
+}
+
+/* Taking a case from the intake queue. */
+static void
+test_take_case (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(Actor) ana = { NULL, };
+  g_auto(Actor) ben = { NULL, };
+  g_auto(Actor) sara = { NULL, };
+  g_autoptr(UdhaCase) c = NULL;
+  gint64 person, case_id, mine;
+
+  sign_in (f, &ana, "ana", PASS);
+  sign_in (f, &ben, "ben", PASS);
+  sign_in (f, &sara, "sara", PASS);
+  person = register_person (sara.session, "Nour", "Khalil");
+  case_id = open_case (sara.session, person, NULL);
+  mine = open_case (ben.session, register_person (ben.session, "Sami", "Aziz"), NULL);
+
+  g_assert_true (udha_session_take_case (ana.session, case_id, &error));
+  g_assert_no_error (error);
+  c = udha_session_get_case (ana.session, case_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (udha_case_get_assigned_user_id (c), ==, udha_session_get_user_id (ana.session));
+  g_assert_true (audit_has (ana.store, "case.assign"));
+
+  /* Now it is ana's: ben can neither see nor take it; a case that is
+   * someone else's cannot be taken. */
+  g_assert_false (udha_session_take_case (ben.session, case_id, &error));
+  g_assert_error (error, UDHA_SESSION_ERROR, UDHA_SESSION_ERROR_NOT_PERMITTED);
+  g_clear_error (&error);
+  g_assert_false (udha_session_take_case (sara.session, mine, &error));
+  g_assert_error (error, UDHA_MODEL_ERROR, UDHA_MODEL_ERROR_INVALID);
+  g_clear_error (&error);
+  /* Taking one's own case again changes nothing. */
+  g_assert_true (udha_session_take_case (ana.session, case_id, &error));
+  g_assert_no_error (error);
+}
+
+/* A person's cases, as far as the session may see them. */
+static void
+test_cases_of_person (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(Actor) ana = { NULL, };
+  g_auto(Actor) sara = { NULL, };
+  g_auto(Actor) dino = { NULL, };
+  g_autoptr(GPtrArray) for_ana = NULL;
+  g_autoptr(GPtrArray) for_sara = NULL;
+  gint64 person, own;
+
+  sign_in (f, &ana, "ana", PASS);
+  sign_in (f, &sara, "sara", PASS);
+  sign_in (f, &dino, "dino", PASS);
+  person = register_person (ana.session, "Huda", "Mansour");
+  own = open_case (ana.session, person, NULL);
+  open_case (sara.session, person, "ben");
+
+  for_ana = udha_session_list_cases_of_person (ana.session, person, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (for_ana->len, ==, 1);
+  g_assert_cmpint (udha_case_get_id (g_ptr_array_index (for_ana, 0)), ==, own);
+  for_sara = udha_session_list_cases_of_person (sara.session, person, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (for_sara->len, ==, 2);
+  g_assert_null (udha_session_list_cases_of_person (dino.session, person, &error));
+  g_assert_error (error, UDHA_SESSION_ERROR, UDHA_SESSION_ERROR_NOT_PERMITTED);
+}
+
+/* Bulk reassignment: a supervisor's, in their office, all or nothing, one
+ * audit entry per case with its reason. */
+static void
+test_reassign_cases (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(Actor) ana = { NULL, };
+  g_auto(Actor) sara = { NULL, };
+  g_auto(Actor) dino = { NULL, };
+  g_autoptr(GPtrArray) history = NULL;
+  gint64 ids[3], ben;
+
+  sign_in (f, &ana, "ana", PASS);
+  sign_in (f, &sara, "sara", PASS);
+  sign_in (f, &dino, "dino", PASS);
+  ben = user_id (sara.store, "ben");
+  ids[0] = open_case (ana.session, register_person (ana.session, "Lina", "Omar"), NULL);
+  ids[1] = open_case (ana.session, register_person (ana.session, "Maya", "Omar"), NULL);
+  ids[2] = open_case (dino.session, register_person (dino.session, "Tala", "Omar"), NULL);
+
+  /* A caseworker may not; a reason is required; another office's case
+   * spoils the whole batch. */
+  g_assert_false (udha_session_reassign_cases (ana.session, ids, 2, ben, "leave", &error));
+  g_assert_error (error, UDHA_SESSION_ERROR, UDHA_SESSION_ERROR_NOT_PERMITTED);
+  g_clear_error (&error);
+  g_assert_false (udha_session_reassign_cases (sara.session, ids, 2, ben, "  ", &error));
+  g_assert_error (error, UDHA_MODEL_ERROR, UDHA_MODEL_ERROR_REASON_REQUIRED);
+  g_clear_error (&error);
+  g_assert_false (udha_session_reassign_cases (sara.session, ids, 3, ben, "ana is on leave", &error));
+  g_assert_error (error, UDHA_SESSION_ERROR, UDHA_SESSION_ERROR_NOT_PERMITTED);
+  g_clear_error (&error);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(UdhaCase) c = udha_session_get_case (sara.session, ids[i], &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpint (udha_case_get_assigned_user_id (c), ==, udha_session_get_user_id (ana.session));
+    }
+  /* Nor to someone of another office. */
+  g_assert_false (udha_session_reassign_cases (sara.session, ids, 2, udha_session_get_user_id (dino.session),
+                                               "ana is on leave", &error));
+  g_assert_error (error, UDHA_MODEL_ERROR, UDHA_MODEL_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_true (udha_session_reassign_cases (sara.session, ids, 2, ben, "ana is on leave", &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(UdhaCase) c = udha_session_get_case (sara.session, ids[i], &error);
+      g_autoptr(GPtrArray) h = NULL;
+
+      g_assert_no_error (error);
+      g_assert_cmpint (udha_case_get_assigned_user_id (c), ==, ben);
+      h = udha_session_case_history (sara.session, ids[i], &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (count_action (h, "case.assign"), ==, 1);
+      g_assert_cmpstr (find_entry (h, "case.assign")->reason, ==, "ana is on leave");
+      /* The text is kept out of the chained details. */
+      g_assert_null (strstr (find_entry (h, "case.assign")->details, "leave"));
+    }
+  history = udha_session_case_history (sara.session, ids[0], &error);
+  g_assert_no_error (error);
+  g_assert_null (find_entry (history, "case.create")->reason);
+}
+
+/* The reasons users write are kept with the audit entries and shown in the
+ * case's history. */
+static void
+test_reasons_in_history (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(Actor) ana = { NULL, };
+  g_auto(Actor) sara = { NULL, };
+  g_autoptr(UdhaPerson) p = udha_person_new ();
+  g_autoptr(UdhaPerson) twin = udha_person_new ();
+  g_autoptr(GPtrArray) candidates = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(UdhaConsent) consent = NULL;
+  const char *citizenships[] = { "SY", NULL };
+  gint64 case_id, referral;
+  guint64 bad = 1;
+
+  sign_in (f, &ana, "ana", PASS);
+  sign_in (f, &sara, "sara", PASS);
+  register_person (ana.session, "Yara", "Haddad");
+  udha_person_set_given_name (p, "Yara");
+  udha_person_set_family_name (p, "Haddad");
+  udha_person_set_sex (p, "female");
+  udha_person_set_dob (p, "1991-04-02");
+  udha_person_set_citizenships (p, citizenships);
+
+  /* The duplicate check finds her; registering anyway needs a reason. */
+  g_assert_true (udha_session_register_person (ana.session, p, FALSE, &candidates, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (candidates->len, >, 0);
+  g_assert_cmpint (udha_person_get_id (p), ==, 0);
+  g_clear_pointer (&candidates, g_ptr_array_unref);
+  g_assert_false (udha_session_register_person_forced (ana.session, p, "", &candidates, &error));
+  g_assert_error (error, UDHA_MODEL_ERROR, UDHA_MODEL_ERROR_REASON_REQUIRED);
+  g_clear_error (&error);
+  g_assert_cmpint (udha_person_get_id (p), ==, 0);
+  g_assert_true (udha_session_register_person_forced (ana.session, p, "different mother's name", &candidates, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (udha_person_get_id (p), >, 0);
+  g_assert_cmpuint (candidates->len, >, 0);
+
+  case_id = open_case (ana.session, udha_person_get_id (p), NULL);
+  consent = udha_session_add_consent (ana.session, udha_person_get_id (p), "referral", "person", NULL, NULL, &error);
+  g_assert_no_error (error);
+  referral = add_referral (ana.session, f, case_id);
+  g_assert_true (udha_session_set_referral_status (ana.session, referral, "cancelled", "wrong service chosen",
+                                                   NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (udha_session_request_closure (ana.session, case_id, "other", "moved to Germany", &error));
+  g_assert_no_error (error);
+  g_assert_true (udha_session_reject_closure (sara.session, case_id, "legal aid still pending", &error));
+  g_assert_no_error (error);
+  g_assert_true (udha_session_request_closure (ana.session, case_id, "objectives_met", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (udha_session_approve_closure_with_reason (sara.session, case_id, "all services delivered", &error));
+  g_assert_no_error (error);
+  g_assert_true (udha_session_reopen_case (sara.session, case_id, "returned after a month", &error));
+  g_assert_no_error (error);
+
+  history = udha_session_case_history (ana.session, case_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (find_entry (history, "person.create_forced")->reason, ==, "different mother's name");
+  g_assert_cmpstr (find_entry (history, "referral.status")->reason, ==, "wrong service chosen");
+  g_assert_cmpstr (find_entry (history, "case.reject_closure")->reason, ==, "legal aid still pending");
+  g_assert_cmpstr (find_entry (history, "case.approve_closure")->reason, ==, "all services delivered");
+  g_assert_cmpstr (find_entry (history, "case.reopen")->reason, ==, "returned after a month");
+  /* The first request had a note, the second none. */
+  g_assert_null (find_entry (history, "case.request_closure")->reason);
+  {
+    guint with_note = 0;
+
+    for (guint i = 0; i < history->len; i++)
+      {
+        UdhaAuditEntry *e = g_ptr_array_index (history, i);
+
+        if (g_strcmp0 (e->action, "case.request_closure") == 0 && g_strcmp0 (e->reason, "moved to Germany") == 0)
+          with_note++;
+      }
+    g_assert_cmpuint (with_note, ==, 1);
+  }
+  g_assert_true (udha_session_audit_verify (ana.session, &bad, &error));
+  g_assert_no_error (error);
+}
+
 /* The colleagues of one's own office, for case files and assignment. */
 static void
 test_list_users (Fixture       *f,
@@ -941,6 +1271,11 @@ main (int   argc,
   ADD ("/udha/session/session/update-person", test_update_person);
   ADD ("/udha/session/session/case-history", test_case_history);
   ADD ("/udha/session/session/list-users", test_list_users);
+  ADD ("/udha/session/session/update-case", test_update_case);
+  ADD ("/udha/session/session/take-case", test_take_case);
+  ADD ("/udha/session/session/cases-of-person", test_cases_of_person);
+  ADD ("/udha/session/session/reassign-cases", test_reassign_cases);
+  ADD ("/udha/session/session/reasons-in-history", test_reasons_in_history);
 
   return g_test_run ();
 }

@@ -8,14 +8,16 @@
  * udha-cli: an office, an administrator and a caseworker, a partner
  * organisation, a person, a case, an interview, a consent and a referral)
  * and checks that every record reads back after the store's migrations ran.
- * When schema v2 arrives, this is the test that proves a v1 vault survives
- * the migration; keep the fixture, and add one per released schema version.
+ * It proves that a v1 vault survives the migration to v2 with every row
+ * (and the v2 columns backfilled); keep the fixture, and add one per
+ * released schema version.
  */
 
 #include "config.h"
 
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <sqlite3.h>
 
 #include "udha-core.h"
 #include "udha-session.h"
@@ -64,6 +66,68 @@ remove_dir (const char *dir)
   g_rmdir (dir);
 }
 
+/* The number of rows of every table, by a connection of its own. */
+static GHashTable *
+count_rows (UdhaVault *vault)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+  sqlite3 *db = udha_vault_open_connection (vault, &error);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_master WHERE type = 'table' "
+                                           "AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_%'",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+
+  for (guint i = 0; i < tables->len; i++)
+    {
+      const char *table = g_ptr_array_index (tables, i);
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM \"%s\"", table);
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+      g_hash_table_insert (counts, g_strdup (table), GINT_TO_POINTER (sqlite3_column_int (stmt, 0)));
+      sqlite3_finalize (stmt);
+    }
+  udha_vault_close_connection (vault, db);
+  return g_steal_pointer (&counts);
+}
+
+static int
+query_int (UdhaStore  *store,
+           const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt = udha_store_prepare (store, sql, &error);
+  int value;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  return value;
+}
+
+static char *
+query_text (UdhaStore  *store,
+            const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt = udha_store_prepare (store, sql, &error);
+  char *value;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return value;
+}
+
 static void
 test_fixture_v1 (void)
 {
@@ -78,6 +142,8 @@ test_fixture_v1 (void)
   g_autoptr(GPtrArray) interviews = NULL;
   g_autoptr(GPtrArray) consents = NULL;
   g_autoptr(GPtrArray) referrals = NULL;
+  g_autoptr(GHashTable) before = NULL;
+  g_autoptr(GHashTable) migrated = NULL;
   guint64 bad_seq = 0;
 
   /* The caseworker's own passphrase, set after the one-time one. */
@@ -85,9 +151,38 @@ test_fixture_v1 (void)
   g_assert_no_error (error);
   g_assert_false (udha_vault_get_must_change_passphrase (vault));
 
+  before = count_rows (vault);
+  g_assert_cmpint (GPOINTER_TO_INT (g_hash_table_lookup (before, "cases")), ==, 1);
+
   store = udha_store_new (vault, &error);
   g_assert_no_error (error);
   g_assert_cmpint (udha_store_get_schema_version (store), ==, UDHA_STORE_SCHEMA_VERSION);
+
+  /* v1 → v2 kept every row of every v1 table, and backfilled the stored
+   * sort keys and the counts. */
+  migrated = count_rows (vault);
+  {
+    GHashTableIter iter;
+    gpointer table, n;
+
+    g_hash_table_iter_init (&iter, before);
+    while (g_hash_table_iter_next (&iter, &table, &n))
+      {
+        g_test_message ("%s: %d rows", (const char *) table, GPOINTER_TO_INT (n));
+        g_assert_true (g_hash_table_contains (migrated, table));
+        g_assert_cmpint (GPOINTER_TO_INT (g_hash_table_lookup (migrated, table)), ==, GPOINTER_TO_INT (n));
+      }
+  }
+  g_assert_true (g_hash_table_contains (migrated, "reasons"));
+  g_assert_cmpint (query_int (store, "SELECT sum (n) FROM case_counts"), ==, 1);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM cases WHERE sort_name IS NULL"), ==, 0);
+  {
+    g_autofree char *last_contact = query_text (store, "SELECT last_contact FROM cases");
+    g_autofree char *interview = query_text (store, "SELECT substr (max (occurred_at), 1, 10) FROM interviews");
+
+    g_assert_nonnull (last_contact);
+    g_assert_cmpstr (last_contact, ==, interview);
+  }
 
   session = udha_session_new (vault, store, &error);
   g_assert_no_error (error);

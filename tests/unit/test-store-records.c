@@ -53,12 +53,12 @@ test_migrations (StoreFixture  *f,
   g_autoptr(UdhaPerson) again = NULL;
 
   g_assert_cmpint (udha_store_get_schema_version (f->store), ==, UDHA_STORE_SCHEMA_VERSION);
-  g_assert_cmpint (user_version (f->vault), ==, 1);
+  g_assert_cmpint (user_version (f->vault), ==, UDHA_STORE_SCHEMA_VERSION);
 
-  /* A v1 vault reopens without re-running the migration: the data stays. */
+  /* A current vault reopens without re-running the migrations: the data stays. */
   store_fixture_close (f);
   store_fixture_open (f);
-  g_assert_cmpint (user_version (f->vault), ==, 1);
+  g_assert_cmpint (user_version (f->vault), ==, UDHA_STORE_SCHEMA_VERSION);
   again = udha_store_get_person (f->store, udha_person_get_id (p), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (udha_person_get_family_name (again), ==, "Haddad");

@@ -378,6 +378,25 @@ audit (UdhaSession  *self,
                                   action, entity, entity_id, office_id, owned, error);
 }
 
+/* Like audit(), with the free text the user gave for the change, stored
+ * next to the entry in the vault (never in its details). */
+static gboolean
+audit_reason (UdhaSession  *self,
+              const char   *action,
+              const char   *entity,
+              gint64        entity_id,
+              gint64        office_id,
+              char         *details_json,
+              const char   *reason,
+              GError      **error)
+{
+  g_autofree char *owned = details_json;
+
+  return udha_store_audit_append_with_reason (self->store, udha_user_get_user_name (self->user),
+                                              action, entity, entity_id, office_id, owned,
+                                              is_blank (reason) ? NULL : reason, error);
+}
+
 /* A write: begin_write(), the store call and audit(), finish_write(),
  * all in one transaction. */
 static gboolean
@@ -478,6 +497,7 @@ change_case_status (UdhaSession  *self,
                     UdhaCase     *case_,
                     const char   *to,
                     const char   *reason,
+                    const char   *reason_text,
                     const char   *audit_action,
                     GError      **error)
 {
@@ -518,7 +538,8 @@ change_case_status (UdhaSession  *self,
   if (!begin_write (self, error))
     return FALSE;
   ok = udha_store_update_case (self->store, case_, NULL, error) &&
-       audit (self, audit_action, "case", udha_case_get_id (case_), udha_case_get_office_id (case_), g_steal_pointer (&detail), error);
+       audit_reason (self, audit_action, "case", udha_case_get_id (case_), udha_case_get_office_id (case_),
+                     g_steal_pointer (&detail), reason_text, error);
   return finish_write (self, ok, error);
 }
 
@@ -1277,12 +1298,65 @@ udha_session_find_organisation (UdhaSession  *self,
  *
  * Returns: %FALSE on error
  */
+static gboolean
+register_person (UdhaSession  *self,
+                 UdhaPerson   *person,
+                 gboolean      force,
+                 const char   *reason,
+                 GPtrArray   **candidates_out,
+                 GError      **error);
+
 gboolean
 udha_session_register_person (UdhaSession  *self,
                               UdhaPerson   *person,
                               gboolean      force,
                               GPtrArray   **candidates_out,
                               GError      **error)
+{
+  return register_person (self, person, force, NULL, candidates_out, error);
+}
+
+/**
+ * udha_session_register_person_forced:
+ * @self: a #UdhaSession
+ * @person: the person to register
+ * @reason: why this is a new person despite the possible duplicates; required
+ * @candidates_out: (out) (optional) (transfer full) (element-type UdhaDuplicateCandidate):
+ *   the candidates that were set aside
+ * @error: return location for a #GError
+ *
+ * "Register as a new person": like udha_session_register_person() with
+ * force, for the duplicate check's last step. The reason is required
+ * (%UDHA_MODEL_ERROR_REASON_REQUIRED) and kept with the audit entry
+ * ("person.create_forced" when there were candidates, "person.create"
+ * otherwise), where the person's history shows it.
+ *
+ * Returns: %TRUE if the person was registered
+ */
+gboolean
+udha_session_register_person_forced (UdhaSession  *self,
+                                     UdhaPerson   *person,
+                                     const char   *reason,
+                                     GPtrArray   **candidates_out,
+                                     GError      **error)
+{
+  g_return_val_if_fail (UDHA_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (UDHA_IS_PERSON (person), FALSE);
+
+  if (candidates_out != NULL)
+    *candidates_out = NULL;
+  if (!require_reason (reason, error))
+    return FALSE;
+  return register_person (self, person, TRUE, reason, candidates_out, error);
+}
+
+static gboolean
+register_person (UdhaSession  *self,
+                 UdhaPerson   *person,
+                 gboolean      force,
+                 const char   *reason,
+                 GPtrArray   **candidates_out,
+                 GError      **error)
 {
   g_autoptr(GPtrArray) candidates = NULL;
   g_autoptr(JsonBuilder) builder = NULL;
@@ -1342,8 +1416,9 @@ udha_session_register_person (UdhaSession  *self,
   if (!begin_write (self, error))
     return FALSE;
   ok = udha_store_create_person (self->store, person, error) &&
-       audit (self, candidates->len > 0 ? "person.create_forced" : "person.create", "person",
-              udha_person_get_id (person), udha_person_get_office_id (person), g_steal_pointer (&detail), error);
+       audit_reason (self, candidates->len > 0 ? "person.create_forced" : "person.create", "person",
+                     udha_person_get_id (person), udha_person_get_office_id (person),
+                     g_steal_pointer (&detail), reason, error);
   if (!finish_write (self, ok, error))
     return FALSE;
 
@@ -1684,12 +1759,55 @@ udha_session_list_consents (UdhaSession  *self,
  *
  * Returns: (transfer full): the case, or %NULL
  */
+static UdhaCase *open_case (UdhaSession  *self,
+                            gint64        person_id,
+                            const char   *case_type,
+                            const char   *risk,
+                            const char   *assign_to,
+                            GError      **error);
+
 UdhaCase *
 udha_session_open_case (UdhaSession  *self,
                         gint64        person_id,
                         const char   *case_type,
                         const char   *assign_to,
                         GError      **error)
+{
+  return open_case (self, person_id, case_type, NULL, assign_to, error);
+}
+
+/**
+ * udha_session_open_case_with_risk:
+ * @self: a #UdhaSession
+ * @person_id: the person
+ * @case_type: a case type code
+ * @risk: (nullable): a risk level code (`low`, `medium`, `high`), or %NULL
+ *   for not yet assessed
+ * @assign_to: (nullable): the user name of the assignee
+ * @error: return location for a #GError
+ *
+ * Like udha_session_open_case(), with the risk level assessed at intake.
+ *
+ * Returns: (transfer full): the case, or %NULL
+ */
+UdhaCase *
+udha_session_open_case_with_risk (UdhaSession  *self,
+                                  gint64        person_id,
+                                  const char   *case_type,
+                                  const char   *risk,
+                                  const char   *assign_to,
+                                  GError      **error)
+{
+  return open_case (self, person_id, case_type, risk, assign_to, error);
+}
+
+static UdhaCase *
+open_case (UdhaSession  *self,
+           gint64        person_id,
+           const char   *case_type,
+           const char   *risk,
+           const char   *assign_to,
+           GError      **error)
 {
   g_autoptr(UdhaPerson) person = NULL;
   g_autoptr(UdhaCase) case_ = NULL;
@@ -1711,6 +1829,8 @@ udha_session_open_case (UdhaSession  *self,
   if (person == NULL)
     return NULL;
   if (!udha_lookup_check (UDHA_LOOKUP_CASE_TYPE, case_type, _("Case type"), error))
+    return NULL;
+  if (risk != NULL && !udha_lookup_check (UDHA_LOOKUP_RISK_LEVEL, risk, _("Risk"), error))
     return NULL;
 
   if (assign_to != NULL)
@@ -1742,6 +1862,7 @@ udha_session_open_case (UdhaSession  *self,
   udha_case_set_person_id (case_, person_id);
   udha_case_set_office_id (case_, udha_user_get_office_id (self->user));
   udha_case_set_case_type (case_, case_type);
+  udha_case_set_risk (case_, risk);
   udha_case_set_status (case_, "open");
   udha_case_set_assigned_user_id (case_, assigned);
   udha_case_set_opened_on (case_, today);
@@ -1752,7 +1873,7 @@ udha_session_open_case (UdhaSession  *self,
     return NULL;
   ok = udha_store_create_case (self->store, case_, error) &&
        audit (self, "case.create", "case", udha_case_get_id (case_), udha_case_get_office_id (case_),
-              details ("person_id", 'i', person_id, "case_type", 's', case_type,
+              details ("person_id", 'i', person_id, "case_type", 's', case_type, "risk", 's', risk,
                        "assigned_user_id", 'i', assigned, NULL), error);
   if (!finish_write (self, ok, error))
     return NULL;
@@ -1975,7 +2096,8 @@ udha_session_assign_case (UdhaSession  *self,
   if (!begin_write (self, error))
     return FALSE;
   ok = udha_store_update_case (self->store, case_, NULL, error) &&
-       audit (self, "case.assign", "case", case_id, udha_case_get_office_id (case_), g_steal_pointer (&detail), error);
+       audit_reason (self, "case.assign", "case", case_id, udha_case_get_office_id (case_),
+                     g_steal_pointer (&detail), reason, error);
   return finish_write (self, ok, error);
 }
 
@@ -2019,7 +2141,7 @@ udha_session_request_closure (UdhaSession  *self,
   udha_case_set_closure_note (case_, note);
   udha_case_set_closure_requested_by (case_, udha_user_get_id (self->user));
   udha_case_set_closure_requested_at (case_, now);
-  return change_case_status (self, case_, "closure_requested", closure_reason, "case.request_closure", error);
+  return change_case_status (self, case_, "closure_requested", closure_reason, note, "case.request_closure", error);
 }
 
 gboolean
@@ -2036,7 +2158,7 @@ udha_session_approve_closure (UdhaSession  *self,
   case_ = load_case (self, case_id, UDHA_ACTION_DECIDE_CLOSURE, error);
   if (case_ == NULL)
     return FALSE;
-  return change_case_status (self, case_, "closed", NULL, "case.approve_closure", error);
+  return change_case_status (self, case_, "closed", NULL, NULL, "case.approve_closure", error);
 }
 
 gboolean
@@ -2063,7 +2185,7 @@ udha_session_reject_closure (UdhaSession  *self,
   {
     g_autofree char *to = g_strdup (back);
 
-    return change_case_status (self, case_, to, reason, "case.reject_closure", error);
+    return change_case_status (self, case_, to, reason, reason, "case.reject_closure", error);
   }
 }
 
@@ -2084,7 +2206,330 @@ udha_session_reopen_case (UdhaSession  *self,
     return FALSE;
   if (!require_reason (reason, error))
     return FALSE;
-  return change_case_status (self, case_, "open", reason, "case.reopen", error);
+  return change_case_status (self, case_, "open", reason, reason, "case.reopen", error);
+}
+
+/**
+ * udha_session_approve_closure_with_reason:
+ * @self: a #UdhaSession
+ * @case_id: the case
+ * @reason: (nullable): the supervisor's note on the decision
+ * @error: return location for a #GError
+ *
+ * Like udha_session_approve_closure(), keeping the supervisor's note with
+ * the audit entry "case.approve_closure" (the case history shows it).
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+udha_session_approve_closure_with_reason (UdhaSession  *self,
+                                          gint64        case_id,
+                                          const char   *reason,
+                                          GError      **error)
+{
+  g_autoptr(UdhaCase) case_ = NULL;
+
+  g_return_val_if_fail (UDHA_IS_SESSION (self), FALSE);
+
+  if (!ensure_ready (self, error))
+    return FALSE;
+  case_ = load_case (self, case_id, UDHA_ACTION_DECIDE_CLOSURE, error);
+  if (case_ == NULL)
+    return FALSE;
+  return change_case_status (self, case_, "closed", NULL, reason, "case.approve_closure", error);
+}
+
+static gboolean
+is_terminal_status (const char *status)
+{
+  return g_strcmp0 (status, "closed") == 0 ||
+         g_strcmp0 (status, "transferred") == 0 ||
+         g_strcmp0 (status, "duplicate") == 0;
+}
+
+static gboolean
+check_codes (UdhaLookupKind       kind,
+             const char * const  *codes,
+             const char          *field,
+             GError             **error)
+{
+  for (guint i = 0; codes != NULL && codes[i] != NULL; i++)
+    if (!udha_lookup_check (kind, codes[i], field, error))
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * udha_session_update_case:
+ * @self: a #UdhaSession
+ * @case_: the case as edited, loaded earlier (its row version is checked)
+ * @error: return location for a #GError
+ *
+ * Saves what a caseworker may change on a case of theirs (a supervisor on
+ * a case of their office): the case type, the secondary types (tags), the
+ * risk level and the flags. Everything else (number, person, office,
+ * status, assignment, dates, closure) is the workflow's and is kept as
+ * stored. A closed, transferred or duplicate case cannot be changed. If
+ * someone saved the case since @case_ was loaded, nothing is written and
+ * the error is %UDHA_STORE_ERROR_CONFLICT: load the case again and redo
+ * the change. Audited "case.update" with the old and new codes.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+udha_session_update_case (UdhaSession  *self,
+                          UdhaCase     *case_,
+                          GError      **error)
+{
+  g_autoptr(UdhaCase) stored = NULL;
+  g_autofree char *detail = NULL;
+  g_autofree char *old_flags = NULL;
+  g_autofree char *new_flags = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (UDHA_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (UDHA_IS_CASE (case_), FALSE);
+
+  if (!ensure_ready (self, error))
+    return FALSE;
+  stored = load_case (self, udha_case_get_id (case_), UDHA_ACTION_EDIT_CASE, error);
+  if (stored == NULL)
+    return FALSE;
+  if (is_terminal_status (udha_case_get_status (stored)))
+    {
+      g_set_error_literal (error, UDHA_MODEL_ERROR, UDHA_MODEL_ERROR_TRANSITION,
+                           _("This case is closed. Reopen it before changing it."));
+      return FALSE;
+    }
+  if (!udha_lookup_check (UDHA_LOOKUP_CASE_TYPE, udha_case_get_case_type (case_), _("Case type"), error) ||
+      !check_codes (UDHA_LOOKUP_CASE_TYPE, udha_case_get_tags (case_), _("Other case types"), error) ||
+      !check_codes (UDHA_LOOKUP_CASE_FLAG, udha_case_get_flags (case_), _("Flags"), error))
+    return FALSE;
+  if (udha_case_get_risk (case_) != NULL &&
+      !udha_lookup_check (UDHA_LOOKUP_RISK_LEVEL, udha_case_get_risk (case_), _("Risk"), error))
+    return FALSE;
+
+  /* The workflow's fields are history, not data. */
+  udha_case_set_number (case_, udha_case_get_number (stored));
+  udha_case_set_person_id (case_, udha_case_get_person_id (stored));
+  udha_case_set_office_id (case_, udha_case_get_office_id (stored));
+  udha_case_set_status (case_, udha_case_get_status (stored));
+  udha_case_set_previous_status (case_, udha_case_get_previous_status (stored));
+  udha_case_set_assigned_user_id (case_, udha_case_get_assigned_user_id (stored));
+  udha_case_set_opened_on (case_, udha_case_get_opened_on (stored));
+  udha_case_set_closed_on (case_, udha_case_get_closed_on (stored));
+  udha_case_set_closure_reason (case_, udha_case_get_closure_reason (stored));
+  udha_case_set_closure_note (case_, udha_case_get_closure_note (stored));
+  udha_case_set_closure_requested_by (case_, udha_case_get_closure_requested_by (stored));
+  udha_case_set_closure_requested_at (case_, udha_case_get_closure_requested_at (stored));
+  udha_case_set_created_by (case_, udha_case_get_created_by (stored));
+  udha_case_set_created_at (case_, udha_case_get_created_at (stored));
+
+  old_flags = udha_case_get_flags (stored) != NULL ? g_strjoinv (",", (char **) udha_case_get_flags (stored)) : NULL;
+  new_flags = udha_case_get_flags (case_) != NULL ? g_strjoinv (",", (char **) udha_case_get_flags (case_)) : NULL;
+  detail = details ("case_type_from", 's', udha_case_get_case_type (stored),
+                    "case_type_to", 's', udha_case_get_case_type (case_),
+                    "risk_from", 's', udha_case_get_risk (stored),
+                    "risk_to", 's', udha_case_get_risk (case_),
+                    "flags_from", 's', old_flags,
+                    "flags_to", 's', new_flags, NULL);
+
+  if (!begin_write (self, error))
+    return FALSE;
+  ok = udha_store_update_case (self->store, case_, NULL, error) &&
+       audit (self, "case.update", "case", udha_case_get_id (case_), udha_case_get_office_id (stored),
+              g_steal_pointer (&detail), error);
+  return finish_write (self, ok, error);
+}
+
+/**
+ * udha_session_take_case:
+ * @self: a #UdhaSession
+ * @case_id: a case waiting in the office's intake queue
+ * @error: return location for a #GError
+ *
+ * The signed-in caseworker (or supervisor) takes a case from their
+ * office's intake queue: it is assigned to them. A case someone already
+ * has cannot be taken (%UDHA_MODEL_ERROR_INVALID). Audited "case.assign"
+ * with "taken": true.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+udha_session_take_case (UdhaSession  *self,
+                        gint64        case_id,
+                        GError      **error)
+{
+  g_autoptr(UdhaCase) case_ = NULL;
+  gint64 me;
+  gboolean ok;
+
+  g_return_val_if_fail (UDHA_IS_SESSION (self), FALSE);
+
+  if (!ensure_ready (self, error))
+    return FALSE;
+  case_ = load_case (self, case_id, UDHA_ACTION_VIEW_CASE, error);
+  if (case_ == NULL)
+    return FALSE;
+  me = udha_user_get_id (self->user);
+  if (udha_case_get_assigned_user_id (case_) == me)
+    return TRUE;
+  if (udha_case_get_assigned_user_id (case_) != 0)
+    {
+      g_set_error_literal (error, UDHA_MODEL_ERROR, UDHA_MODEL_ERROR_INVALID,
+                           _("Someone already has this case. Ask a supervisor to reassign it."));
+      return FALSE;
+    }
+  if (!check_case (self, UDHA_ACTION_TAKE_FROM_INTAKE, case_, error))
+    return FALSE;
+
+  udha_case_set_assigned_user_id (case_, me);
+  if (!begin_write (self, error))
+    return FALSE;
+  ok = udha_store_update_case (self->store, case_, NULL, error) &&
+       audit (self, "case.assign", "case", case_id, udha_case_get_office_id (case_),
+              details ("from", 'i', (gint64) 0, "to", 'i', me, "taken", 'b', TRUE, NULL), error);
+  return finish_write (self, ok, error);
+}
+
+/**
+ * udha_session_list_cases_of_person:
+ * @self: a #UdhaSession
+ * @person_id: the person
+ * @error: return location for a #GError
+ *
+ * The person's cases the session may see, oldest first (a caseworker sees
+ * their own and the intake queue's; a supervisor their office's). Fails
+ * like udha_session_get_person() when the person is out of scope.
+ *
+ * Returns: (transfer full) (element-type UdhaCase): the cases, or %NULL
+ */
+GPtrArray *
+udha_session_list_cases_of_person (UdhaSession  *self,
+                                   gint64        person_id,
+                                   GError      **error)
+{
+  g_autoptr(UdhaPerson) person = NULL;
+  g_autoptr(GPtrArray) cases = NULL;
+
+  g_return_val_if_fail (UDHA_IS_SESSION (self), NULL);
+
+  if (!ensure_ready (self, error))
+    return NULL;
+  person = load_person (self, person_id, UDHA_ACTION_VIEW_CASE, error);
+  if (person == NULL)
+    return NULL;
+  cases = udha_store_list_cases_for_person (self->store, person_id, error);
+  if (cases == NULL)
+    return NULL;
+  for (guint i = cases->len; i > 0; i--)
+    if (!check_case (self, UDHA_ACTION_VIEW_CASE, g_ptr_array_index (cases, i - 1), NULL))
+      g_ptr_array_remove_index (cases, i - 1);
+  return g_steal_pointer (&cases);
+}
+
+/**
+ * udha_session_reassign_cases:
+ * @self: a #UdhaSession
+ * @case_ids: (array length=n_ids): the cases
+ * @n_ids: how many
+ * @to_user_id: the new assignee: an active caseworker or supervisor of
+ *   the cases' office
+ * @reason: why; required
+ * @error: return location for a #GError
+ *
+ * A supervisor's bulk reassignment: every case or none. Each case is
+ * checked first (it must be of the supervisor's office); then all are
+ * saved in one transaction, with one "case.assign" audit entry per case
+ * that changed hands, each carrying @reason. Cases already assigned to
+ * the user are left as they are.
+ *
+ * Returns: %TRUE on success (nothing is written otherwise)
+ */
+gboolean
+udha_session_reassign_cases (UdhaSession   *self,
+                             const gint64  *case_ids,
+                             guint          n_ids,
+                             gint64         to_user_id,
+                             const char    *reason,
+                             GError       **error)
+{
+  g_autoptr(GPtrArray) cases = NULL;
+  g_autoptr(GHashTable) seen = NULL;
+  g_autoptr(UdhaUser) assignee = NULL;
+  g_autoptr(GError) local_error = NULL;
+  UdhaScopeFacts facts;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (UDHA_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (case_ids != NULL || n_ids == 0, FALSE);
+
+  if (!ensure_ready (self, error))
+    return FALSE;
+  actor_facts (self, &facts);
+  facts.case_office_id = facts.actor_office_id;
+  if (!check (self, UDHA_ACTION_ASSIGN, &facts, error))
+    return FALSE;
+  if (!require_reason (reason, error))
+    return FALSE;
+
+  assignee = udha_store_get_user (self->store, to_user_id, &local_error);
+  if (assignee == NULL)
+    {
+      if (local_error == NULL || is_not_found (local_error))
+        not_found (error, _("There is no user with this name."));
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (udha_user_get_disabled (assignee) ||
+      udha_user_get_office_id (assignee) != udha_user_get_office_id (self->user) ||
+      g_strcmp0 (udha_user_get_role (assignee), UDHA_ROLE_ADMIN) == 0)
+    {
+      g_set_error_literal (error, UDHA_MODEL_ERROR, UDHA_MODEL_ERROR_INVALID,
+                           _("Assign to: choose an active caseworker or supervisor of this office."));
+      return FALSE;
+    }
+
+  cases = g_ptr_array_new_with_free_func (g_object_unref);
+  seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint i = 0; i < n_ids; i++)
+    {
+      UdhaCase *case_;
+
+      if (g_hash_table_contains (seen, &case_ids[i]))
+        continue;
+      g_hash_table_add (seen, (gpointer) &case_ids[i]);
+      case_ = load_case (self, case_ids[i], UDHA_ACTION_ASSIGN, error);
+      if (case_ == NULL)
+        return FALSE;
+      if (udha_case_get_office_id (case_) != udha_user_get_office_id (assignee))
+        {
+          g_object_unref (case_);
+          g_set_error_literal (error, UDHA_MODEL_ERROR, UDHA_MODEL_ERROR_INVALID,
+                               _("Assign to: choose an active caseworker or supervisor of this office."));
+          return FALSE;
+        }
+      g_ptr_array_add (cases, case_);
+    }
+
+  if (!begin_write (self, error))
+    return FALSE;
+  for (guint i = 0; ok && i < cases->len; i++)
+    {
+      UdhaCase *case_ = g_ptr_array_index (cases, i);
+      gint64 from = udha_case_get_assigned_user_id (case_);
+
+      if (from == to_user_id)
+        continue;
+      udha_case_set_assigned_user_id (case_, to_user_id);
+      ok = udha_store_update_case (self->store, case_, NULL, error) &&
+           audit_reason (self, "case.assign", "case", udha_case_get_id (case_), udha_case_get_office_id (case_),
+                         details ("from", 'i', from, "to", 'i', to_user_id, "reason_given", 'b', TRUE,
+                                  "bulk", 'b', TRUE, NULL),
+                         reason, error);
+    }
+  return finish_write (self, ok, error);
 }
 
 /* Public API: interviews */
@@ -2565,15 +3010,15 @@ udha_session_set_referral_status (UdhaSession                *self,
     return FALSE;
   ok = udha_store_set_referral_status (self->store, referral, status, udha_user_get_id (self->user),
                                        reason, NULL, error) &&
-       audit (self, "referral.status", "referral", referral_id, udha_case_get_office_id (case_),
-              details ("case_id", 'i', udha_case_get_id (case_), "from", 's', from, "to", 's', status,
-                       "consent_id", 'i', consent_id, "reason_given", 'b', !is_blank (reason), NULL),
-              error) &&
+       audit_reason (self, "referral.status", "referral", referral_id, udha_case_get_office_id (case_),
+                     details ("case_id", 'i', udha_case_get_id (case_), "from", 's', from, "to", 's', status,
+                              "consent_id", 'i', consent_id, "reason_given", 'b', !is_blank (reason), NULL),
+                     reason, error) &&
        (!overridden ||
-        audit (self, "referral.consent_override", "referral", referral_id, udha_case_get_office_id (case_),
-               details ("case_id", 'i', udha_case_get_id (case_),
-                        "legal_basis", 's', override->legal_basis, NULL),
-               error));
+        audit_reason (self, "referral.consent_override", "referral", referral_id, udha_case_get_office_id (case_),
+                      details ("case_id", 'i', udha_case_get_id (case_),
+                               "legal_basis", 's', override->legal_basis, NULL),
+                      override->reason, error));
   return finish_write (self, ok, error);
 }
 

@@ -116,6 +116,11 @@ gboolean          udha_session_register_person        (UdhaSession              
 UdhaPerson       *udha_session_get_person             (UdhaSession                *self,
                                                        gint64                      person_id,
                                                        GError                    **error);
+gboolean          udha_session_register_person_forced (UdhaSession                *self,
+                                                       UdhaPerson                 *person,
+                                                       const char                 *reason,
+                                                       GPtrArray                 **candidates_out,
+                                                       GError                    **error);
 gboolean          udha_session_update_person          (UdhaSession                *self,
                                                        UdhaPerson                 *person,
                                                        UdhaPerson                **current_out,
@@ -153,6 +158,15 @@ UdhaCase         *udha_session_open_case              (UdhaSession              
                                                        const char                 *case_type,
                                                        const char                 *assign_to,
                                                        GError                    **error);
+UdhaCase         *udha_session_open_case_with_risk    (UdhaSession                *self,
+                                                       gint64                      person_id,
+                                                       const char                 *case_type,
+                                                       const char                 *risk,
+                                                       const char                 *assign_to,
+                                                       GError                    **error);
+gboolean          udha_session_update_case            (UdhaSession                *self,
+                                                       UdhaCase                   *case_,
+                                                       GError                    **error);
 UdhaCase         *udha_session_get_case               (UdhaSession                *self,
                                                        gint64                      case_id,
                                                        GError                    **error);
@@ -173,6 +187,18 @@ gboolean          udha_session_assign_case            (UdhaSession              
                                                        const char                 *user_name,
                                                        const char                 *reason,
                                                        GError                    **error);
+gboolean          udha_session_take_case              (UdhaSession                *self,
+                                                       gint64                      case_id,
+                                                       GError                    **error);
+gboolean          udha_session_reassign_cases         (UdhaSession                *self,
+                                                       const gint64               *case_ids,
+                                                       guint                       n_ids,
+                                                       gint64                      to_user_id,
+                                                       const char                 *reason,
+                                                       GError                    **error);
+GPtrArray        *udha_session_list_cases_of_person   (UdhaSession                *self,
+                                                       gint64                      person_id,
+                                                       GError                    **error);
 gboolean          udha_session_request_closure        (UdhaSession                *self,
                                                        gint64                      case_id,
                                                        const char                 *closure_reason,
@@ -180,6 +206,10 @@ gboolean          udha_session_request_closure        (UdhaSession              
                                                        GError                    **error);
 gboolean          udha_session_approve_closure        (UdhaSession                *self,
                                                        gint64                      case_id,
+                                                       GError                    **error);
+gboolean          udha_session_approve_closure_with_reason (UdhaSession           *self,
+                                                       gint64                      case_id,
+                                                       const char                 *reason,
                                                        GError                    **error);
 gboolean          udha_session_reject_closure         (UdhaSession                *self,
                                                        gint64                      case_id,

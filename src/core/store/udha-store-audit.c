@@ -178,6 +178,43 @@ udha_store_audit_append (UdhaStore   *self,
                          const char  *details_json,
                          GError     **error)
 {
+  return udha_store_audit_append_with_reason (self, user_name, action, entity, entity_id,
+                                              office_id, details_json, NULL, error);
+}
+
+/**
+ * udha_store_audit_append_with_reason:
+ * @self: a #UdhaStore
+ * @user_name: (nullable): the vault user acting, %NULL for the system
+ * @action: an action code
+ * @entity: (nullable): the entity kind
+ * @entity_id: the entity's id, or 0
+ * @office_id: the office the entry belongs to, or 0 for system events
+ * @details_json: (nullable): a JSON object with codes and ids only
+ * @reason: (nullable): the free text the user gave for the change; stored
+ *   in the reasons table next to the entry (never in its details); %NULL
+ *   or blank for none
+ * @error: return location for a #GError
+ *
+ * Like udha_store_audit_append(), with the reason the user wrote. The
+ * entries read back by udha_store_audit_list() and
+ * udha_store_audit_list_for_case() carry it as #UdhaAuditEntry.reason.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+udha_store_audit_append_with_reason (UdhaStore   *self,
+                                     const char  *user_name,
+                                     const char  *action,
+                                     const char  *entity,
+                                     gint64       entity_id,
+                                     gint64       office_id,
+                                     const char  *details_json,
+                                     const char  *reason,
+                                     GError     **error)
+{
+  g_autofree char *trimmed = reason != NULL ? g_strstrip (g_strdup (reason)) : NULL;
+
   g_autoptr(GByteArray) canonical = NULL;
   g_autofree char *at = NULL;
   guint8 prev[32], hash[32];
@@ -230,6 +267,19 @@ udha_store_audit_append (UdhaStore   *self,
     if (!_udha_store_step_done (self, stmt, error))
       goto fail;
   }
+
+  if (trimmed != NULL && *trimmed != '\0')
+    {
+      g_autoptr(UdhaCachedStmt) stmt =
+        udha_store_prepare (self, "INSERT INTO reasons (audit_seq, reason) VALUES (?1, ?2);", error);
+
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stmt, 1, seq);
+      _udha_bind_text (stmt, 2, trimmed);
+      if (!_udha_store_step_done (self, stmt, error))
+        goto fail;
+    }
 
   return udha_store_commit (self, error);
 
@@ -445,6 +495,7 @@ udha_audit_entry_free (UdhaAuditEntry *entry)
   g_free (entry->action);
   g_free (entry->entity);
   g_free (entry->details);
+  g_free (entry->reason);
   g_free (entry);
 }
 
@@ -454,7 +505,7 @@ udha_audit_entry_free (UdhaAuditEntry *entry)
  * @builder: a #JsonBuilder
  *
  * Adds {seq, at, user, action, entity, entity_id, office_id, details, hash}
- * as an object; details is parsed back into JSON, hash is lowercase hex.
+ * as an object, with "reason" when the entry has one; details is parsed back into JSON, hash is lowercase hex.
  */
 void
 udha_audit_entry_to_json (UdhaAuditEntry *entry,
@@ -501,6 +552,11 @@ udha_audit_entry_to_json (UdhaAuditEntry *entry,
     else
       json_builder_add_null_value (builder);
   }
+  if (entry->reason != NULL)
+    {
+      json_builder_set_member_name (builder, "reason");
+      json_builder_add_string_value (builder, entry->reason);
+    }
   sodium_bin2hex (hex, sizeof hex, entry->hash, 32);
   json_builder_set_member_name (builder, "hash");
   json_builder_add_string_value (builder, hex);
@@ -522,6 +578,8 @@ entry_from_row (sqlite3_stmt *stmt)
   e->details = _udha_column_dup (stmt, 7);
   if (sqlite3_column_bytes (stmt, 8) == 32)
     memcpy (e->hash, sqlite3_column_blob (stmt, 8), 32);
+  if (sqlite3_column_count (stmt) > 9)
+    e->reason = _udha_column_dup (stmt, 9);
   return e;
 }
 
@@ -568,7 +626,8 @@ udha_store_audit_list (UdhaStore             *self,
   g_return_val_if_fail (query != NULL, NULL);
 
   stmt = udha_store_prepare (self,
-                             "SELECT seq, at, user_name, action, entity, entity_id, office_id, details, hash "
+                             "SELECT seq, at, user_name, action, entity, entity_id, office_id, details, hash, "
+                             "(SELECT r.reason FROM reasons r WHERE r.audit_seq = audit_log.seq) "
                              "FROM audit_log WHERE seq < ?1 "
                              "AND (?2 = 0 OR office_id = ?2) "
                              "AND (?3 IS NULL OR user_name = ?3) "
@@ -602,7 +661,8 @@ _udha_store_audit_list_for_person (UdhaStore  *self,
 {
   g_autoptr(UdhaCachedStmt) stmt =
     udha_store_prepare (self,
-                        "SELECT seq, at, user_name, action, entity, entity_id, office_id, details, hash "
+                        "SELECT seq, at, user_name, action, entity, entity_id, office_id, details, hash, "
+                        "(SELECT r.reason FROM reasons r WHERE r.audit_seq = audit_log.seq) "
                         "FROM audit_log WHERE "
                         "(entity = 'person' AND entity_id = ?1) "
                         "OR (entity = 'consent' AND entity_id IN (SELECT id FROM consents WHERE person_id = ?1)) "
@@ -643,7 +703,8 @@ udha_store_audit_list_for_case (UdhaStore  *self,
   g_return_val_if_fail (UDHA_IS_STORE (self), NULL);
 
   stmt = udha_store_prepare (self,
-                             "SELECT seq, at, user_name, action, entity, entity_id, office_id, details, hash "
+                             "SELECT seq, at, user_name, action, entity, entity_id, office_id, details, hash, "
+                             "(SELECT r.reason FROM reasons r WHERE r.audit_seq = audit_log.seq) "
                              "FROM audit_log WHERE "
                              "(entity = 'case' AND entity_id = ?1) "
                              "OR (entity = 'interview' AND entity_id IN (SELECT id FROM interviews WHERE case_id = ?1)) "

@@ -53,6 +53,8 @@ char             *_udha_column_dup                 (sqlite3_stmt          *stmt,
 /* Schema (udha-store-schema.c) */
 gboolean          _udha_store_migrate_v1           (sqlite3               *db,
                                                     GError               **error);
+gboolean          _udha_store_migrate_v2           (sqlite3               *db,
+                                                    GError               **error);
 
 /* Generic record persistence (udha-store-records.c) */
 const char       *_udha_store_table_for            (const UdhaRecordInfo  *info);

@@ -371,3 +371,199 @@ _udha_store_migrate_v1 (sqlite3  *db,
     }
   return TRUE;
 }
+
+/* Schema version 2:
+ *
+ * - reasons: the free text a user gave for a change (forced registration,
+ *   assignment, closure request and decision, reopening, referral status),
+ *   one row per audit entry. The audit details keep codes and ids only;
+ *   the text lives here, in the vault, next to the entry it explains.
+ * - cases.last_contact, cases.next_follow_up and cases.sort_name: the
+ *   caseload list's computed sort keys, stored and kept current by
+ *   triggers in the transaction of every write that changes them
+ *   (interviews, services, referrals, the person's name).
+ * - case_counts: the number of cases per office, assignee, status, type
+ *   and risk, kept by triggers, so that counting a caseload (and each
+ *   value of a bucketed sort) reads a few rows instead of the office.
+ * - indexes so that every sort of every scope is an index walk, and the
+ *   report engine's date ranges (opened, closed, delivered, sent,
+ *   status changed, follow-up due). */
+
+#define LAST_CONTACT_OF(case_id) \
+  "(SELECT substr (max (i.occurred_at), 1, 10) FROM interviews i WHERE i.case_id = " case_id ")"
+
+#define NEXT_FOLLOW_UP_OF(case_id) \
+  "(SELECT substr (min (d), 1, 10) FROM (" \
+  "   SELECT r.follow_up_due AS d FROM referrals r WHERE r.case_id = " case_id \
+  "     AND r.status NOT IN ('declined', 'completed', 'cancelled')" \
+  "   UNION ALL SELECT s.due_on FROM services s WHERE s.case_id = " case_id \
+  "     AND s.status IN ('planned', 'in_progress')" \
+  "   UNION ALL SELECT (SELECT i.next_follow_up FROM interviews i WHERE i.case_id = " case_id \
+  "     ORDER BY i.occurred_at DESC, i.id DESC LIMIT 1)))"
+
+#define SORT_NAME_OF(person_id) \
+  "(SELECT coalesce (p.family_folded, lower (p.family_name)) || char (1) || " \
+  "        coalesce (p.given_folded, lower (p.given_name)) FROM persons p WHERE p.id = " person_id ")"
+
+#define REFRESH_CONTACT(case_id) \
+  "UPDATE cases SET last_contact = " LAST_CONTACT_OF (case_id) ", " \
+  "next_follow_up = " NEXT_FOLLOW_UP_OF (case_id) " WHERE id = " case_id ";"
+
+#define REFRESH_FOLLOW_UP(case_id) \
+  "UPDATE cases SET next_follow_up = " NEXT_FOLLOW_UP_OF (case_id) " WHERE id = " case_id ";"
+
+#define COUNT_KEY(row) \
+  row ".office_id, coalesce (" row ".assigned_user_id, 0), " row ".status, " row ".case_type, " \
+  "coalesce (" row ".risk, '')"
+
+#define COUNT_ADD(row) \
+  "INSERT INTO case_counts (office_id, assigned_user_id, status, case_type, risk, n) " \
+  "VALUES (" COUNT_KEY (row) ", 1) ON CONFLICT DO UPDATE SET n = n + 1;"
+
+#define COUNT_REMOVE(row) \
+  "UPDATE case_counts SET n = n - 1 WHERE (office_id, assigned_user_id, status, case_type, risk) = " \
+  "(" COUNT_KEY (row) ");"
+
+/* The sort keys of the caseload list (udha-store-caselist.c), each with the
+ * index name's suffix. */
+#define CASELIST_INDEXES(name, column) \
+  "CREATE INDEX cases_office_" name " ON cases (office_id, " column ", id);" \
+  "CREATE INDEX cases_assigned_" name " ON cases (assigned_user_id, " column ", id);" \
+  "CREATE INDEX cases_intake_" name " ON cases (office_id, " column ", id) WHERE assigned_user_id IS NULL;"
+
+static const char schema_v2[] =
+  "CREATE TABLE reasons ("
+  "  audit_seq INTEGER PRIMARY KEY REFERENCES audit_log (seq),"
+  "  reason TEXT NOT NULL CHECK (reason <> '')"
+  ");"
+
+  "ALTER TABLE cases ADD COLUMN last_contact TEXT;"
+  "ALTER TABLE cases ADD COLUMN next_follow_up TEXT;"
+  "ALTER TABLE cases ADD COLUMN sort_name TEXT;"
+
+  "CREATE TABLE case_counts ("
+  "  office_id INTEGER NOT NULL,"
+  "  assigned_user_id INTEGER NOT NULL,"
+  "  status TEXT NOT NULL,"
+  "  case_type TEXT NOT NULL,"
+  "  risk TEXT NOT NULL,"
+  "  n INTEGER NOT NULL,"
+  "  PRIMARY KEY (office_id, assigned_user_id, status, case_type, risk)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX case_counts_assigned ON case_counts (assigned_user_id);"
+
+  /* Backfill */
+  "UPDATE cases SET last_contact = " LAST_CONTACT_OF ("cases.id") ","
+  "                 next_follow_up = " NEXT_FOLLOW_UP_OF ("cases.id") ","
+  "                 sort_name = " SORT_NAME_OF ("cases.person_id") ";"
+  "INSERT INTO case_counts (office_id, assigned_user_id, status, case_type, risk, n) "
+  "  SELECT " COUNT_KEY ("c") ", count(*) FROM cases c GROUP BY 1, 2, 3, 4, 5;"
+  /* Reasons of referral status changes, which v1 kept in the referral's
+   * history: linked to the audit entry written in the same transaction. */
+  "INSERT OR IGNORE INTO reasons (audit_seq, reason) "
+  "  SELECT a.seq, t.reason FROM audit_log a JOIN referral_transitions t "
+  "    ON a.entity = 'referral' AND a.action = 'referral.status' AND a.entity_id = t.referral_id "
+  "    AND a.at = t.at AND json_extract (a.details, '$.to') = t.to_status "
+  "  WHERE t.reason IS NOT NULL AND t.reason <> '';"
+
+  /* Triggers: the stored sort keys */
+  "CREATE TRIGGER cases_sort_name_insert AFTER INSERT ON cases BEGIN "
+  "  UPDATE cases SET sort_name = " SORT_NAME_OF ("NEW.person_id") ","
+  "                   last_contact = " LAST_CONTACT_OF ("NEW.id") ","
+  "                   next_follow_up = " NEXT_FOLLOW_UP_OF ("NEW.id") " WHERE id = NEW.id;"
+  "END;"
+  "CREATE TRIGGER cases_sort_name_person AFTER UPDATE OF person_id ON cases "
+  "WHEN NEW.person_id IS NOT OLD.person_id BEGIN "
+  "  UPDATE cases SET sort_name = " SORT_NAME_OF ("NEW.person_id") " WHERE id = NEW.id;"
+  "END;"
+  "CREATE TRIGGER persons_sort_name AFTER UPDATE OF family_name, given_name, family_folded, given_folded "
+  "ON persons BEGIN "
+  "  UPDATE cases SET sort_name = " SORT_NAME_OF ("NEW.id") " WHERE person_id = NEW.id;"
+  "END;"
+  "CREATE TRIGGER interviews_contact_insert AFTER INSERT ON interviews BEGIN "
+  REFRESH_CONTACT ("NEW.case_id")
+  "END;"
+  "CREATE TRIGGER interviews_contact_update AFTER UPDATE OF case_id, occurred_at, next_follow_up "
+  "ON interviews BEGIN "
+  REFRESH_CONTACT ("NEW.case_id")
+  REFRESH_CONTACT ("OLD.case_id")
+  "END;"
+  "CREATE TRIGGER interviews_contact_delete AFTER DELETE ON interviews BEGIN "
+  REFRESH_CONTACT ("OLD.case_id")
+  "END;"
+  "CREATE TRIGGER referrals_follow_up_insert AFTER INSERT ON referrals BEGIN "
+  REFRESH_FOLLOW_UP ("NEW.case_id")
+  "END;"
+  "CREATE TRIGGER referrals_follow_up_update AFTER UPDATE OF case_id, status, follow_up_due "
+  "ON referrals BEGIN "
+  REFRESH_FOLLOW_UP ("NEW.case_id")
+  REFRESH_FOLLOW_UP ("OLD.case_id")
+  "END;"
+  "CREATE TRIGGER referrals_follow_up_delete AFTER DELETE ON referrals BEGIN "
+  REFRESH_FOLLOW_UP ("OLD.case_id")
+  "END;"
+  "CREATE TRIGGER services_follow_up_insert AFTER INSERT ON services BEGIN "
+  REFRESH_FOLLOW_UP ("NEW.case_id")
+  "END;"
+  "CREATE TRIGGER services_follow_up_update AFTER UPDATE OF case_id, status, due_on "
+  "ON services BEGIN "
+  REFRESH_FOLLOW_UP ("NEW.case_id")
+  REFRESH_FOLLOW_UP ("OLD.case_id")
+  "END;"
+  "CREATE TRIGGER services_follow_up_delete AFTER DELETE ON services BEGIN "
+  REFRESH_FOLLOW_UP ("OLD.case_id")
+  "END;"
+
+  /* Triggers: the counts */
+  "CREATE TRIGGER cases_count_insert AFTER INSERT ON cases BEGIN "
+  COUNT_ADD ("NEW")
+  "END;"
+  "CREATE TRIGGER cases_count_update AFTER UPDATE OF office_id, assigned_user_id, status, case_type, risk "
+  "ON cases BEGIN "
+  COUNT_REMOVE ("OLD")
+  COUNT_ADD ("NEW")
+  "END;"
+  "CREATE TRIGGER cases_count_delete AFTER DELETE ON cases BEGIN "
+  COUNT_REMOVE ("OLD")
+  "END;"
+
+  /* The caseload list: office, assignee and intake, for each sort key
+   * (cases_office_status and the unique number exist since v1). */
+  "CREATE INDEX cases_intake_id ON cases (office_id, id) WHERE assigned_user_id IS NULL;"
+  "CREATE INDEX cases_office_number ON cases (office_id, number);"
+  "CREATE INDEX cases_assigned_number ON cases (assigned_user_id, number);"
+  "CREATE INDEX cases_intake_number ON cases (office_id, number) WHERE assigned_user_id IS NULL;"
+  "CREATE INDEX cases_assigned_status ON cases (assigned_user_id, status, id);"
+  "CREATE INDEX cases_intake_status ON cases (office_id, status, id) WHERE assigned_user_id IS NULL;"
+  CASELIST_INDEXES ("name", "sort_name")
+  CASELIST_INDEXES ("type", "case_type")
+  CASELIST_INDEXES ("risk", "risk")
+  CASELIST_INDEXES ("contact", "last_contact")
+  CASELIST_INDEXES ("follow_up", "next_follow_up")
+
+  /* Reports: date ranges over every case */
+  "CREATE INDEX cases_opened_on ON cases (opened_on, office_id);"
+  "CREATE INDEX cases_closed_on ON cases (closed_on, office_id) WHERE closed_on IS NOT NULL;"
+  "CREATE INDEX services_delivered_on ON services (delivered_on) WHERE delivered_on IS NOT NULL;"
+  "CREATE INDEX referrals_sent_on ON referrals (sent_on) WHERE sent_on IS NOT NULL;"
+  "CREATE INDEX referrals_created_at ON referrals (created_at);"
+  "CREATE INDEX referrals_status_changed_at ON referrals (status_changed_at) WHERE status_changed_at IS NOT NULL;"
+  "CREATE INDEX referrals_org ON referrals (org_id, follow_up_due) WHERE status NOT IN ('declined', 'completed', 'cancelled');"
+  "CREATE INDEX referral_transitions_at ON referral_transitions (at);"
+  "CREATE INDEX interviews_occurred_at ON interviews (occurred_at);"
+
+  "ANALYZE;";
+
+gboolean
+_udha_store_migrate_v2 (sqlite3  *db,
+                        GError  **error)
+{
+  int rc = sqlite3_exec (db, schema_v2, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      _udha_store_set_error (error, db, rc);
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -51,6 +51,7 @@ typedef gboolean (*UdhaMigration) (sqlite3 *db, GError **error);
  * version (test-store-migrations.c). */
 static const UdhaMigration migrations[] = {
   /* 0 → 1 */ _udha_store_migrate_v1,
+  /* 1 → 2 */ _udha_store_migrate_v2,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == UDHA_STORE_SCHEMA_VERSION);

@@ -25,7 +25,7 @@
 G_BEGIN_DECLS
 
 /* The schema version this Udha writes (PRAGMA user_version). */
-#define UDHA_STORE_SCHEMA_VERSION 1
+#define UDHA_STORE_SCHEMA_VERSION 2
 
 #define UDHA_TYPE_STORE (udha_store_get_type ())
 
@@ -115,6 +115,9 @@ void                     udha_duplicate_candidate_free        (UdhaDuplicateCand
  * @office_id: the office the entry belongs to, or 0 for system events
  * @details: (nullable): JSON object text, codes and ids only
  * @hash: the chain hash h_seq
+ * @reason: (nullable): the free text the user gave for the change
+ *   (reassignment, closure decision, reopening, forced registration,
+ *   referral status…), kept outside @details; %NULL if none (schema v2)
  */
 typedef struct
 {
@@ -127,6 +130,7 @@ typedef struct
   gint64   office_id;
   char    *details;
   guint8   hash[32];
+  char    *reason;
 } UdhaAuditEntry;
 
 void                     udha_audit_entry_free                (UdhaAuditEntry          *entry);
@@ -356,6 +360,15 @@ gboolean                 udha_store_audit_append              (UdhaStore        
                                                                gint64                   entity_id,
                                                                gint64                   office_id,
                                                                const char              *details_json,
+                                                               GError                 **error);
+gboolean                 udha_store_audit_append_with_reason  (UdhaStore               *self,
+                                                               const char              *user_name,
+                                                               const char              *action,
+                                                               const char              *entity,
+                                                               gint64                   entity_id,
+                                                               gint64                   office_id,
+                                                               const char              *details_json,
+                                                               const char              *reason,
                                                                GError                 **error);
 gboolean                 udha_store_audit_verify              (UdhaStore               *self,
                                                                guint64                 *first_bad_seq,
