@@ -50,6 +50,7 @@ static const UdhaCliCommand commands[] = {
   { "service set-status", N_("Change a service’s status: service set-status SERVICE STATUS"), udha_cli_service_set_status },
   { "referral add", N_("Draft a referral: referral add CASE --org ORG --service T [--urgent]"), udha_cli_referral_add },
   { "referral set-status", N_("Move a referral on: referral set-status REFERRAL STATUS [--reason R]"), udha_cli_referral_set_status },
+  { "referral slip", N_("Print a referral slip for the receiving organisation: referral slip REFERRAL --out FILE [--lang en|sq]"), udha_cli_referral_slip },
   { "consent add", N_("Record a consent: consent add PERSON --purpose P [--expires D]"), udha_cli_consent_add },
   { "consent withdraw", N_("Withdraw a consent: consent withdraw CONSENT"), udha_cli_consent_withdraw },
   { "audit list", N_("List the audit entries your role may read"), udha_cli_audit_list },

@@ -149,6 +149,11 @@ int      udha_cli_audit_verify         (UdhaCliGlobal  *global,
                                        int             argc,
                                        char          **argv);
 
+/* udha-cli-slip.c */
+int      udha_cli_referral_slip        (UdhaCliGlobal  *global,
+                                       int             argc,
+                                       char          **argv);
+
 /* udha-cli-demo.c */
 int      udha_cli_demo                 (UdhaCliGlobal  *global,
                                        int             argc,
