@@ -270,7 +270,7 @@ fixture_tear_down (Fixture       *f,
 }
 
 static UdhaDashboardWorker *
-worker (UdhaDashboard *dashboard,
+worker (UdhaDashboardData *dashboard,
         const char    *user_name)
 {
   for (guint i = 0; i < dashboard->workers->len; i++)
@@ -290,7 +290,7 @@ test_figures (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_auto(Actor) sara = { NULL, };
-  g_autoptr(UdhaDashboard) dashboard = NULL;
+  g_autoptr(UdhaDashboardData) dashboard = NULL;
   UdhaDashboardWorker *ana, *ben, *self;
   UdhaDashboardClosure *closure;
   UdhaDashboardOrg *org;
@@ -413,7 +413,7 @@ test_other_office (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_auto(Actor) dino = { NULL, };
-  g_autoptr(UdhaDashboard) dashboard = NULL;
+  g_autoptr(UdhaDashboardData) dashboard = NULL;
   UdhaDashboardOrg *org;
 
   sign_in (f, &dino, "dino", PASS);
@@ -435,7 +435,7 @@ test_refused (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_auto(Actor) ana = { NULL, };
   g_auto(Actor) admin = { NULL, };
-  UdhaDashboard *dashboard;
+  UdhaDashboardData *dashboard;
   UdhaDashboardFigures *figures;
 
   sign_in (f, &ana, "ana", PASS);

@@ -127,7 +127,7 @@ udha_session_dashboard_period (UdhaSession  *self,
  *
  * Returns: (transfer full): the dashboard, or %NULL
  */
-UdhaDashboard *
+UdhaDashboardData *
 udha_session_dashboard_load (UdhaSession  *self,
                              GError      **error)
 {

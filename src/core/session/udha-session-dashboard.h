@@ -17,7 +17,7 @@ G_BEGIN_DECLS
 /* Months shown by the dashboard charts, the current one included. */
 #define UDHA_DASHBOARD_CHART_MONTHS 12
 
-UdhaDashboard        *udha_session_dashboard_load    (UdhaSession             *self,
+UdhaDashboardData        *udha_session_dashboard_load    (UdhaSession             *self,
                                                       GError                 **error);
 UdhaDashboardFigures *udha_session_dashboard_figures (UdhaSession             *self,
                                                       UdhaDashboardChartKind   kind,

@@ -7,12 +7,17 @@
 
 /* The supervisor dashboard's figures (issue #6), one office at a time.
  *
- * Cost on a large vault: every query starts from an index on the office —
- * cases_office_status (office_id, status, id) for the per-caseworker counts
- * and the closure queue, the partial index referrals_follow_up for overdue
- * referrals, interviews_case (case_id, occurred_at) for the last contact of
- * each active case, cases_office (office_id, id) for the charts — so the
- * work is bounded by the office's active cases, never by the vault. */
+ * Cost on a large vault (schema v2):
+ *  - per caseworker by status and risk: case_counts, the counts kept by
+ *    triggers, a few rows per office;
+ *  - no contact: the stored cases.last_contact over the office's active
+ *    cases (cases_office_status), no correlated subquery;
+ *  - overdue follow-ups and overdue referrals by organisation: the partial
+ *    index referrals_follow_up (open referrals by due date);
+ *  - closure requests: cases_office_status;
+ *  - charts: cases_opened_on, services_delivered_on, referrals_sent_on
+ *    ranges over the period.
+ * Nothing walks the whole vault. */
 
 #define G_LOG_DOMAIN "udha-store-dashboard"
 
@@ -67,7 +72,7 @@ org_free (gpointer data)
 }
 
 void
-udha_dashboard_free (UdhaDashboard *dashboard)
+udha_dashboard_data_free (UdhaDashboardData *dashboard)
 {
   if (dashboard == NULL)
     return;
@@ -143,7 +148,7 @@ find_worker (GPtrArray *workers,
 
 static gboolean
 load_workers (UdhaStore      *self,
-              UdhaDashboard  *dashboard,
+              UdhaDashboardData  *dashboard,
               GError        **error)
 {
   g_autoptr(UdhaCachedStmt) stmt =
@@ -164,8 +169,8 @@ load_workers (UdhaStore      *self,
       worker->user_name = _udha_column_dup (stmt, 1);
       worker->display_name = _udha_column_dup (stmt, 2);
       worker->role = _udha_column_dup (stmt, 3);
-      /* A disabled user keeps a line only while cases still wait on them:
-       * marked with a negative open count until the counts arrive. */
+      /* A disabled user is marked with a negative count until the
+       * counts arrive (drop_disabled ()). */
       worker->open = sqlite3_column_int (stmt, 4) ? -1 : 0;
       g_ptr_array_add (dashboard->workers, worker);
     }
@@ -174,27 +179,23 @@ load_workers (UdhaStore      *self,
   return TRUE;
 }
 
+/* Active cases per assignee, status and risk: a few rows of case_counts,
+ * the per-office counts that triggers keep (schema v2). */
 static gboolean
-load_counts (UdhaStore      *self,
-             UdhaDashboard  *dashboard,
-             GError        **error)
+load_status_counts (UdhaStore          *self,
+                    UdhaDashboardData  *dashboard,
+                    GError            **error)
 {
   g_autoptr(UdhaCachedStmt) stmt =
     udha_store_prepare (self,
-                        "SELECT c.assigned_user_id, c.status, c.risk, count (*), "
-                        "  sum (EXISTS (SELECT 1 FROM referrals r WHERE r.case_id = c.id"
-                        "    AND r.follow_up_due < ?2 AND " OPEN_REFERRAL_SQL ")), "
-                        "  sum (coalesce ((SELECT substr (max (i.occurred_at), 1, 10) FROM interviews i"
-                        "    WHERE i.case_id = c.id), c.opened_on) < ?3) "
-                        "FROM cases c WHERE c.office_id = ?1 AND " UDHA_DASHBOARD_ACTIVE_SQL " "
-                        "GROUP BY c.assigned_user_id, c.status, c.risk;", error);
+                        "SELECT assigned_user_id, status, risk, sum (n) FROM case_counts "
+                        "WHERE office_id = ?1 AND status IN ('open', 'follow_up', 'inactive', 'closure_requested') "
+                        "AND n > 0 GROUP BY assigned_user_id, status, risk;", error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, dashboard->office_id);
-  _udha_bind_text (stmt, 2, dashboard->today);
-  _udha_bind_text (stmt, 3, dashboard->no_contact_since);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 user_id = sqlite3_column_int64 (stmt, 0);
@@ -211,7 +212,7 @@ load_counts (UdhaStore      *self,
         }
       worker = find_worker (dashboard->workers, user_id);
       if (worker == NULL)
-        continue;   /* assigned across offices: not this office's caseworker */
+        continue;   /* a user of another office: not this office's caseworker */
       if (worker->open < 0)
         worker->open = 0;
       s = status_index (status);
@@ -219,12 +220,81 @@ load_counts (UdhaStore      *self,
         worker->by_status[s] += n;
       worker->by_risk[risk_index (risk)] += n;
       worker->open += n;
-      worker->overdue_follow_ups += sqlite3_column_int64 (stmt, 4);
-      worker->no_contact += sqlite3_column_int64 (stmt, 5);
     }
   if (rc != SQLITE_DONE)
     return _udha_store_fail (self, rc, error);
+  return TRUE;
+}
 
+/* Active cases without contact since the cut-off: the stored last contact
+ * (schema v2), or the opening day for a case never contacted. Walks the
+ * office's active cases by cases_office_status, reading no other table. */
+static gboolean
+load_no_contact (UdhaStore          *self,
+                 UdhaDashboardData  *dashboard,
+                 GError            **error)
+{
+  g_autoptr(UdhaCachedStmt) stmt =
+    udha_store_prepare (self,
+                        "SELECT c.assigned_user_id, count (*) FROM cases c "
+                        "WHERE c.office_id = ?1 AND " UDHA_DASHBOARD_ACTIVE_SQL " "
+                        "AND c.assigned_user_id IS NOT NULL "
+                        "AND " UDHA_DASHBOARD_NO_CONTACT_SQL ("?2") " "
+                        "GROUP BY c.assigned_user_id;", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, dashboard->office_id);
+  _udha_bind_text (stmt, 2, dashboard->no_contact_since);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      UdhaDashboardWorker *worker = find_worker (dashboard->workers, sqlite3_column_int64 (stmt, 0));
+
+      if (worker != NULL)
+        worker->no_contact += sqlite3_column_int64 (stmt, 1);
+    }
+  if (rc != SQLITE_DONE)
+    return _udha_store_fail (self, rc, error);
+  return TRUE;
+}
+
+/* Active cases with an open referral past its follow-up date: from the
+ * partial index referrals_follow_up, which holds open referrals only. */
+static gboolean
+load_overdue (UdhaStore          *self,
+              UdhaDashboardData  *dashboard,
+              GError            **error)
+{
+  g_autoptr(UdhaCachedStmt) stmt =
+    udha_store_prepare (self,
+                        "SELECT c.assigned_user_id, count (DISTINCT c.id) "
+                        "FROM referrals r CROSS JOIN cases c ON c.id = r.case_id "
+                        "WHERE r.follow_up_due < ?2 AND " OPEN_REFERRAL_SQL " "
+                        "AND c.office_id = ?1 AND c.assigned_user_id IS NOT NULL AND " UDHA_DASHBOARD_ACTIVE_SQL " "
+                        "GROUP BY c.assigned_user_id;", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, dashboard->office_id);
+  _udha_bind_text (stmt, 2, dashboard->today);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      UdhaDashboardWorker *worker = find_worker (dashboard->workers, sqlite3_column_int64 (stmt, 0));
+
+      if (worker != NULL)
+        worker->overdue_follow_ups += sqlite3_column_int64 (stmt, 1);
+    }
+  if (rc != SQLITE_DONE)
+    return _udha_store_fail (self, rc, error);
+  return TRUE;
+}
+
+/* A disabled user keeps a line only while active cases still wait on them. */
+static void
+drop_disabled (UdhaDashboardData *dashboard)
+{
   for (guint i = dashboard->workers->len; i > 0; i--)
     {
       UdhaDashboardWorker *worker = g_ptr_array_index (dashboard->workers, i - 1);
@@ -232,12 +302,11 @@ load_counts (UdhaStore      *self,
       if (worker->open < 0)
         g_ptr_array_remove_index (dashboard->workers, i - 1);
     }
-  return TRUE;
 }
 
 static gboolean
 load_closures (UdhaStore      *self,
-               UdhaDashboard  *dashboard,
+               UdhaDashboardData  *dashboard,
                GError        **error)
 {
   g_autoptr(UdhaCachedStmt) stmt =
@@ -271,7 +340,7 @@ load_closures (UdhaStore      *self,
 
 static gboolean
 load_overdue_orgs (UdhaStore      *self,
-                   UdhaDashboard  *dashboard,
+                   UdhaDashboardData  *dashboard,
                    GError        **error)
 {
   g_autoptr(UdhaCachedStmt) stmt =
@@ -316,21 +385,21 @@ load_overdue_orgs (UdhaStore      *self,
  *
  * Returns: (transfer full): the dashboard, or %NULL
  */
-UdhaDashboard *
+UdhaDashboardData *
 udha_store_dashboard_load (UdhaStore   *self,
                            gint64       office_id,
                            const char  *today,
                            const char  *no_contact_since,
                            GError     **error)
 {
-  g_autoptr(UdhaDashboard) dashboard = NULL;
+  g_autoptr(UdhaDashboardData) dashboard = NULL;
   gboolean own;
   gboolean ok;
 
   g_return_val_if_fail (UDHA_IS_STORE (self), NULL);
   g_return_val_if_fail (today != NULL && no_contact_since != NULL, NULL);
 
-  dashboard = g_new0 (UdhaDashboard, 1);
+  dashboard = g_new0 (UdhaDashboardData, 1);
   dashboard->office_id = office_id;
   dashboard->today = g_strdup (today);
   dashboard->no_contact_since = g_strdup (no_contact_since);
@@ -343,13 +412,16 @@ udha_store_dashboard_load (UdhaStore   *self,
   if (own && !_udha_store_exec (self, "BEGIN;", error))
     return NULL;
   ok = load_workers (self, dashboard, error) &&
-       load_counts (self, dashboard, error) &&
+       load_status_counts (self, dashboard, error) &&
+       load_no_contact (self, dashboard, error) &&
+       load_overdue (self, dashboard, error) &&
        load_closures (self, dashboard, error) &&
        load_overdue_orgs (self, dashboard, error);
   if (own)
     _udha_store_exec (self, ok ? "COMMIT;" : "ROLLBACK;", NULL);
   if (!ok)
     return NULL;
+  drop_disabled (dashboard);
   return g_steal_pointer (&dashboard);
 }
 
@@ -425,18 +497,16 @@ figures_sql (UdhaDashboardChartKind kind)
     {
     case UDHA_DASHBOARD_CHART_NEW_CASES:
       return "SELECT substr (c.opened_on, 1, 7), c.case_type, count (*) FROM cases c "
-             "WHERE c.office_id = ?1 AND c.opened_on >= ?2 AND c.opened_on <= ?3 "
+             "WHERE c.opened_on BETWEEN ?2 AND ?3 AND c.office_id = ?1 "
              "GROUP BY 1, 2;";
     case UDHA_DASHBOARD_CHART_SERVICES:
       return "SELECT s.service_code, '', count (*) FROM services s CROSS JOIN cases c ON c.id = s.case_id "
-             "WHERE c.office_id = ?1 AND s.status = 'completed' "
-             "AND coalesce (s.delivered_on, substr (s.created_at, 1, 10)) BETWEEN ?2 AND ?3 "
+             "WHERE s.delivered_on BETWEEN ?2 AND ?3 AND s.status = 'completed' AND c.office_id = ?1 "
              "GROUP BY 1;";
     case UDHA_DASHBOARD_CHART_REFERRALS:
     default:
       return "SELECT r.status, '', count (*) FROM referrals r CROSS JOIN cases c ON c.id = r.case_id "
-             "WHERE c.office_id = ?1 AND r.status <> 'draft' "
-             "AND coalesce (r.sent_on, substr (r.created_at, 1, 10)) BETWEEN ?2 AND ?3 "
+             "WHERE r.sent_on BETWEEN ?2 AND ?3 AND r.status <> 'draft' AND c.office_id = ?1 "
              "GROUP BY 1;";
     }
 }

@@ -27,6 +27,11 @@ extern const char * const udha_dashboard_risks[UDHA_DASHBOARD_N_RISKS];
 #define UDHA_DASHBOARD_ACTIVE_SQL \
   "c.status IN ('open', 'follow_up', 'inactive', 'closure_requested')"
 
+/* No contact since @since (an SQL expression): the last contact, or the
+ * opening day for a case never contacted, is before it. */
+#define UDHA_DASHBOARD_NO_CONTACT_SQL(since) \
+  "coalesce (c.last_contact, c.opened_on) < " since
+
 /**
  * UdhaDashboardWorker:
  * @user_id: the caseworker (or supervisor) the cases are assigned to
@@ -92,7 +97,7 @@ typedef struct
 } UdhaDashboardOrg;
 
 /**
- * UdhaDashboard:
+ * UdhaDashboardData:
  * @office_id: the office
  * @today: the day "overdue" is measured against
  * @no_contact_since: the cut-off day for "no contact"
@@ -113,19 +118,19 @@ typedef struct
   gint64     unassigned;
   GPtrArray *closures;
   GPtrArray *overdue_orgs;
-} UdhaDashboard;
+} UdhaDashboardData;
 
-void           udha_dashboard_free          (UdhaDashboard *dashboard);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (UdhaDashboard, udha_dashboard_free)
+void           udha_dashboard_data_free          (UdhaDashboardData *dashboard);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (UdhaDashboardData, udha_dashboard_data_free)
 
 /**
  * UdhaDashboardChartKind:
  * @UDHA_DASHBOARD_CHART_NEW_CASES: cases opened per month (categories:
  *   "YYYY-MM") by primary case type (series)
- * @UDHA_DASHBOARD_CHART_SERVICES: services delivered (completed) in the
- *   period by service code (categories); one series
- * @UDHA_DASHBOARD_CHART_REFERRALS: referrals made in the period by their
- *   current status (categories); one series
+ * @UDHA_DASHBOARD_CHART_SERVICES: services completed with a delivery date
+ *   in the period, by category of the catalogue; one series
+ * @UDHA_DASHBOARD_CHART_REFERRALS: referrals sent in the period, by their
+ *   current status; one series
  */
 typedef enum
 {
@@ -159,7 +164,7 @@ gint64         udha_dashboard_figures_get   (const UdhaDashboardFigures *figures
                                              guint                 category);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (UdhaDashboardFigures, udha_dashboard_figures_free)
 
-UdhaDashboard *udha_store_dashboard_load    (UdhaStore            *self,
+UdhaDashboardData *udha_store_dashboard_load    (UdhaStore            *self,
                                              gint64                office_id,
                                              const char           *today,
                                              const char           *no_contact_since,
