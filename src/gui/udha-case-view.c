@@ -434,6 +434,9 @@ fill_header (UdhaCaseView *self)
   else
     gtk_widget_set_visible (GTK_WIDGET (self->flags_label), FALSE);
 
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.edit-case",
+                                 !udha_lookup_has_flag (UDHA_LOOKUP_CASE_STATUS, status, UDHA_LOOKUP_FLAG_TERMINAL) &&
+                                 udha_session_can (self->session, UDHA_ACTION_EDIT_CASE, self->case_id));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.request-closure",
                                  udha_case_transition_find (status, "closure_requested") != NULL &&
                                  udha_session_can (self->session, UDHA_ACTION_REQUEST_CLOSURE, self->case_id));
@@ -937,6 +940,29 @@ fill_referrals (UdhaCaseView *self)
 
 /* History */
 
+static char *
+flags_text (const char * const *flags)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; flags != NULL && flags[i] != NULL; i++)
+    {
+      if (out->len > 0)
+        g_string_append (out, ", ");
+      g_string_append (out, label_or_code (UDHA_LOOKUP_CASE_FLAG, flags[i]));
+    }
+  if (out->len == 0)
+    g_string_append (out, C_("flags", "none"));
+  return g_string_free (out, FALSE);
+}
+
+static const char *
+risk_text (const char *risk)
+{
+  return risk != NULL ? label_or_code (UDHA_LOOKUP_RISK_LEVEL, risk) : C_("risk", "not assessed");
+}
+
+
 static gboolean
 details_get (JsonObject  *details,
              const char  *member,
@@ -1051,6 +1077,34 @@ describe_entry (UdhaCaseView   *self,
                             purpose != NULL ? label_or_code (UDHA_LOOKUP_CONSENT_PURPOSE, purpose) : "");
   if (g_strcmp0 (action, "consent.withdraw") == 0)
     return g_strdup_printf (_("%s recorded that a consent was withdrawn"), who);
+  if (g_strcmp0 (action, "case.update") == 0)
+    {
+      const char *risk_from = NULL, *risk_to = NULL, *flags_from = NULL, *flags_to = NULL;
+      const char *type_from = NULL, *type_to = NULL;
+
+      details_get (details, "risk_from", NULL, &risk_from);
+      details_get (details, "risk_to", NULL, &risk_to);
+      details_get (details, "flags_from", NULL, &flags_from);
+      details_get (details, "flags_to", NULL, &flags_to);
+      details_get (details, "case_type_from", NULL, &type_from);
+      details_get (details, "case_type_to", NULL, &type_to);
+      if (g_strcmp0 (risk_from, risk_to) != 0)
+        /* Translators: the second %s is a risk level such as "High" */
+        return g_strdup_printf (_("%s changed the risk level to %s"), who, risk_text (risk_to));
+      if (g_strcmp0 (flags_from, flags_to) != 0)
+        {
+          g_auto(GStrv) codes = flags_to != NULL ? g_strsplit (flags_to, ",", -1) : NULL;
+          g_autofree char *labels = flags_text ((const char * const *) codes);
+
+          /* Translators: the second %s is a list of case flags, or "none" */
+          return g_strdup_printf (_("%s changed the flags to: %s"), who, labels);
+        }
+      if (g_strcmp0 (type_from, type_to) != 0)
+        /* Translators: the second %s is a case type */
+        return g_strdup_printf (_("%s changed the case type to %s"), who,
+                                label_or_code (UDHA_LOOKUP_CASE_TYPE, type_to));
+      return g_strdup_printf (_("%s changed the case"), who);
+    }
   if (g_strcmp0 (action, "person.export") == 0)
     return g_strdup_printf (_("%s exported the person’s data (a request for access)"), who);
 
@@ -1093,7 +1147,16 @@ fill_history (UdhaCaseView *self)
       when = format_time (entry->at);
       /* Translators: what happened, then when: "… changed the referral status to Accepted, 12.03.2026 10:14" */
       line = g_strdup_printf (C_("history entry", "%s, %s"), sentence, when);
-      add_row (self->history_list, line, NULL);
+      if (nonblank (entry->reason) != NULL)
+        {
+          g_autofree char *reason = NULL;
+
+          /* Translators: the reason a person gave for a change, in a case's history */
+          reason = g_strdup_printf (_("Reason: %s"), entry->reason);
+          add_row (self->history_list, line, reason);
+        }
+      else
+        add_row (self->history_list, line, NULL);
     }
 }
 
@@ -2317,6 +2380,159 @@ udha_case_view_withdraw_consent_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Risk and flags, in the header: saved with the case's row-version check. */
+
+static gboolean save_case_edit (UdhaCaseView       *self,
+                                UdhaCase           *target,
+                                const char         *risk,
+                                const char * const *flags);
+
+static void
+case_conflict_response_cb (AdwMessageDialog *dialog,
+                           const char       *response,
+                           gpointer          user_data)
+{
+  UdhaCaseView *self = UDHA_CASE_VIEW (user_data);
+  UdhaCase *current = g_object_get_data (G_OBJECT (dialog), "current");
+  const char *risk = g_object_get_data (G_OBJECT (dialog), "risk");
+  const char * const *flags = g_object_get_data (G_OBJECT (dialog), "flags");
+
+  if (g_strcmp0 (response, "mine") == 0)
+    save_case_edit (self, current, risk, flags);
+  else if (g_strcmp0 (response, "theirs") == 0)
+    {
+      udha_case_view_reload (self);
+      add_toast (self, _("The saved version is shown; your changes were discarded"));
+    }
+}
+
+/* Sets @risk and @flags on @target and saves it; on a conflict, shows both
+ * versions and lets the person choose. */
+static gboolean
+save_case_edit (UdhaCaseView       *self,
+                UdhaCase           *target,
+                const char         *risk,
+                const char * const *flags)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UdhaCase) current = NULL;
+  g_autoptr(GString) body = NULL;
+  g_autofree char *mine_flags = NULL;
+  g_autofree char *saved_flags = NULL;
+  GtkWidget *dialog;
+
+  udha_case_set_risk (target, risk);
+  udha_case_set_flags (target, flags);
+  if (udha_session_update_case (self->session, target, &error))
+    {
+      udha_case_view_reload (self);
+      add_toast (self, _("Risk and flags saved"));
+      return TRUE;
+    }
+
+  if (!g_error_matches (error, UDHA_STORE_ERROR, UDHA_STORE_ERROR_CONFLICT))
+    {
+      show_error (self, _("The Case Was Not Saved"), error);
+      udha_case_view_reload (self);
+      return FALSE;
+    }
+  g_clear_error (&error);
+  current = udha_session_get_case (self->session, self->case_id, &error);
+  if (current == NULL)
+    {
+      show_error (self, _("The Case Was Not Saved"), error);
+      return FALSE;
+    }
+
+  body = g_string_new (_("Someone saved this case after you opened the case file. "
+                         "Choose which version to keep."));
+  g_string_append (body, "\n");
+  if (g_strcmp0 (risk, udha_case_get_risk (current)) != 0)
+    {
+      g_string_append_c (body, '\n');
+      g_string_append_printf (body, _("%s: yours “%s”, saved “%s”"), _("Risk level"),
+                              risk_text (risk), risk_text (udha_case_get_risk (current)));
+    }
+  mine_flags = flags_text (flags);
+  saved_flags = flags_text (udha_case_get_flags (current));
+  if (g_strcmp0 (mine_flags, saved_flags) != 0)
+    {
+      g_string_append_c (body, '\n');
+      g_string_append_printf (body, _("%s: yours “%s”, saved “%s”"), _("Flags"), mine_flags, saved_flags);
+    }
+
+  dialog = adw_message_dialog_new (parent_window (self), _("Saved by Someone Else"), body->str);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "theirs", _("Keep _Saved Version"),
+                                    "mine", _("Save _Mine"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "mine",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "current", g_object_ref (current), g_object_unref);
+  g_object_set_data_full (G_OBJECT (dialog), "risk", g_strdup (risk), g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "flags", g_strdupv ((char **) flags), (GDestroyNotify) g_strfreev);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (case_conflict_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return FALSE;
+}
+
+static void
+case_edit_submitted_cb (UdhaFormDialog *dialog,
+                        UdhaCaseView   *self)
+{
+  UdhaCase *shown = g_object_get_data (G_OBJECT (dialog), "case");
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) flags = NULL;
+  g_autofree char *risk = g_strdup (code_or_null (dialog, "risk"));
+  const UdhaLookupEntry *entries;
+  guint n = 0;
+
+  entries = udha_lookup_list (UDHA_LOOKUP_CASE_FLAG, &n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("flag-%s", entries[i].code);
+
+      if (udha_form_dialog_get_active (dialog, name))
+        g_strv_builder_add (builder, entries[i].code);
+    }
+  flags = g_strv_builder_end (builder);
+
+  g_object_ref (shown);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  save_case_edit (self, shown, risk, (const char * const *) flags);
+  g_object_unref (shown);
+}
+
+static void
+udha_case_view_edit_case_action (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *param)
+{
+  UdhaCaseView *self = UDHA_CASE_VIEW (widget);
+  UdhaFormDialog *dialog = udha_form_dialog_new (widget, _("Risk and Flags"), _("_Save"));
+  const char * const *flags = udha_case_get_flags (self->case_);
+  const UdhaLookupEntry *entries;
+  guint n = 0;
+
+  udha_form_dialog_set_id (dialog, "case");
+  add_risk_choice (dialog, "risk", _("Risk level"), udha_case_get_risk (self->case_));
+  entries = udha_lookup_list (UDHA_LOOKUP_CASE_FLAG, &n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("flag-%s", entries[i].code);
+
+      udha_form_dialog_add_switch (dialog, name, udha_lookup_entry_get_label (UDHA_LOOKUP_CASE_FLAG, &entries[i]),
+                                   flags != NULL && g_strv_contains (flags, entries[i].code));
+    }
+  /* The case as shown: its row version is the one checked on saving. */
+  g_object_set_data_full (G_OBJECT (dialog), "case", g_object_ref (self->case_), g_object_unref);
+  g_signal_connect_object (dialog, "submit", G_CALLBACK (case_edit_submitted_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 udha_case_view_dispose (GObject *object)
 {
@@ -2391,6 +2607,7 @@ udha_case_view_class_init (UdhaCaseViewClass *klass)
   gtk_widget_class_install_action (widget_class, "case.referral-status", "(xs)", udha_case_view_referral_status_action);
   gtk_widget_class_install_action (widget_class, "case.service-status", "(xs)", udha_case_view_service_status_action);
   gtk_widget_class_install_action (widget_class, "case.show-tab", "s", udha_case_view_show_tab_action);
+  gtk_widget_class_install_action (widget_class, "case.edit-case", NULL, udha_case_view_edit_case_action);
   gtk_widget_class_install_action (widget_class, "case.add-document", NULL, udha_case_view_add_document_action);
   gtk_widget_class_install_action (widget_class, "case.add-vulnerability", NULL,
                                    udha_case_view_add_vulnerability_action);

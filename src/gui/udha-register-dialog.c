@@ -96,6 +96,7 @@ struct _UdhaRegisterDialog
   AdwEntryRow         *reason_row;
   AdwActionRow        *person_row;
   AdwComboRow         *case_type_row;
+  AdwComboRow         *risk_row;
   AdwComboRow         *assign_row;
   AdwPreferencesRow   *given_message;
   AdwPreferencesRow   *family_message;
@@ -819,6 +820,7 @@ fill_case_page (UdhaRegisterDialog *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->person_row), name);
   adw_action_row_set_subtitle (self->person_row, subtitle);
   set_lookup_choices (self->case_type_row, UDHA_LOOKUP_CASE_TYPE, NULL, NULL);
+  set_lookup_choices (self->risk_row, UDHA_LOOKUP_RISK_LEVEL, C_("risk", "Not assessed yet"), NULL);
 
   /* Caseworkers open cases for themselves (the session assigns them);
    * supervisors put a case in the intake queue or give it to someone. */
@@ -969,6 +971,7 @@ register_new (UdhaRegisterDialog *self)
   g_autoptr(UdhaPerson) person = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = check_field (self, F_REASON);
+  g_autofree char *reason = NULL;
 
   self->touched [F_REASON] = TRUE;
   show_message (self, F_REASON, message);
@@ -978,12 +981,11 @@ register_new (UdhaRegisterDialog *self)
       return;
     }
 
-  /* The session records that the registration was forced and which
-   * candidates were set aside; it takes no reason text yet (see the
-   * report on udha_session_register_person()). */
+  /* The session records the reason, and which candidates were set aside. */
   person = build_person (self);
   set_error (self, NULL);
-  if (!udha_session_register_person (self->session, person, TRUE, NULL, &error))
+  reason = entry_text (self->reason_row);
+  if (!udha_session_register_person_forced (self->session, person, reason, NULL, &error))
     {
       set_error (self, error->message);
       return;
@@ -1001,8 +1003,8 @@ open_case (UdhaRegisterDialog *self)
   gint64 case_id;
 
   set_error (self, NULL);
-  case_ = udha_session_open_case (self->session, self->person_id, combo_code (self->case_type_row),
-                                  assign_to, &error);
+  case_ = udha_session_open_case_with_risk (self->session, self->person_id, combo_code (self->case_type_row),
+                                            combo_code (self->risk_row), assign_to, &error);
   if (case_ == NULL)
     {
       set_error (self, error->message);
@@ -1344,6 +1346,7 @@ udha_register_dialog_class_init (UdhaRegisterDialogClass *klass)
   BIND (reason_row);
   BIND (person_row);
   BIND (case_type_row);
+  BIND (risk_row);
   BIND (assign_row);
   BIND (given_message);
   BIND (family_message);
@@ -1429,6 +1432,7 @@ udha_register_dialog_init (UdhaRegisterDialog *self)
   label_widget (self->doc_switch, _("The person has a document"));
   label_widget (self->doc_type_row, _("Document type"));
   label_widget (self->case_type_row, _("Case type"));
+  label_widget (self->risk_row, _("Risk level"));
   label_widget (self->assign_row, _("Assign to"));
 
   set_lookup_choices (self->sex_row, UDHA_LOOKUP_SEX, C_("choice", "Not chosen"), NULL);

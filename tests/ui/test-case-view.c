@@ -362,6 +362,58 @@ test_case_view_flow (void)
   gtk_window_present (GTK_WINDOW (f.window));
   gtk_test_widget_wait_for_draw (f.window);
 
+  /* 0. Risk and flags, from the header; then a conflict with another save. */
+  {
+    const char *flag = first_code (UDHA_LOOKUP_CASE_FLAG, 0);
+    g_autofree char *flag_field = g_strdup_printf ("flag-%s", flag);
+    g_autoptr(UdhaCase) stored = NULL;
+    g_autoptr(UdhaCase) other = NULL;
+    g_autofree char *text = NULL;
+    GtkWindow *conflict;
+
+    dialog = open_form (&f, "case.edit-case", NULL, "case");
+    g_assert_true (udha_form_dialog_set_code (dialog, "risk", "high"));
+    udha_form_dialog_set_active (dialog, flag_field, TRUE);
+    shoot_dialog (GTK_WIDGET (dialog), "risk-dialog");
+    submit_ok (dialog, "case");
+    stored = udha_session_get_case (f.session, f.case_id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (udha_case_get_risk (stored), ==, "high");
+    g_assert_nonnull (udha_case_get_flags (stored));
+    g_assert_true (g_strv_contains (udha_case_get_flags (stored), flag));
+    g_assert_cmpuint (count_audit (&f, "case.update"), ==, 1);
+    text = udha_test_collect_text (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f.view), UDHA_TYPE_CASE_VIEW,
+                                                                              "details_label")));
+    g_assert_nonnull (strstr (text, udha_lookup_get_label (UDHA_LOOKUP_RISK_LEVEL, "high")));
+    g_clear_pointer (&text, g_free);
+
+    other = udha_session_get_case (f.session, f.case_id, &error);
+    g_assert_no_error (error);
+    udha_case_set_risk (other, "low");
+    g_assert_true (udha_session_update_case (f.session, other, &error));
+    g_assert_no_error (error);
+    dialog = open_form (&f, "case.edit-case", NULL, "case");
+    g_assert_true (udha_form_dialog_set_code (dialog, "risk", "medium"));
+    submit_ok (dialog, "case");
+    conflict = udha_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+    g_assert_nonnull (conflict);
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (conflict)),
+                              udha_lookup_get_label (UDHA_LOOKUP_RISK_LEVEL, "low")));
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (conflict), "mine");
+    udha_test_iterate (100);
+    gtk_window_destroy (conflict);
+    g_clear_object (&stored);
+    stored = udha_session_get_case (f.session, f.case_id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (udha_case_get_risk (stored), ==, "medium");
+    g_assert_true (g_strv_contains (udha_case_get_flags (stored), flag));
+    text = list_text (&f, "history_list");
+    expected = g_strdup_printf (_("%s changed the risk level to %s"), WORKER_NAME,
+                                udha_lookup_get_label (UDHA_LOOKUP_RISK_LEVEL, "medium"));
+    g_assert_nonnull (strstr (text, expected));
+    g_clear_pointer (&expected, g_free);
+  }
+
   /* 1. Log an interview: a wrong date first, then a good one. */
   dialog = open_form (&f, "case.add-contact", NULL, "interview");
   g_assert_true (udha_form_dialog_set_code (dialog, "contact-type", first_code (UDHA_LOOKUP_CONTACT_TYPE, 1)));
