@@ -23,7 +23,9 @@ struct _UdhaHomePage
   AdwActionRow *location_row;
   AdwActionRow *keys_row;
   AdwActionRow *verify_row;
-  GtkSpinner   *verify_spinner;
+  GtkProgressBar *verify_progress;
+  GtkButton    *cancel_button;
+  GtkButton    *verify_button;
 };
 
 G_DEFINE_FINAL_TYPE (UdhaHomePage, udha_home_page, GTK_TYPE_WIDGET)
@@ -54,7 +56,9 @@ udha_home_page_class_init (UdhaHomePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UdhaHomePage, location_row);
   gtk_widget_class_bind_template_child (widget_class, UdhaHomePage, keys_row);
   gtk_widget_class_bind_template_child (widget_class, UdhaHomePage, verify_row);
-  gtk_widget_class_bind_template_child (widget_class, UdhaHomePage, verify_spinner);
+  gtk_widget_class_bind_template_child (widget_class, UdhaHomePage, verify_progress);
+  gtk_widget_class_bind_template_child (widget_class, UdhaHomePage, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, UdhaHomePage, verify_button);
 }
 
 static void
@@ -110,8 +114,54 @@ udha_home_page_set_verifying (UdhaHomePage *self,
 {
   g_return_if_fail (UDHA_IS_HOME_PAGE (self));
 
-  gtk_widget_set_visible (GTK_WIDGET (self->verify_spinner), verifying);
-  gtk_spinner_set_spinning (self->verify_spinner, verifying);
+  /* While it runs: how far it has come, and a way to stop it */
+  gtk_progress_bar_set_fraction (self->verify_progress, 0.0);
+  gtk_widget_set_visible (GTK_WIDGET (self->verify_progress), verifying);
+  gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), verifying);
+  gtk_widget_set_visible (GTK_WIDGET (self->verify_button), !verifying);
+  if (verifying)
+    {
+      adw_action_row_set_subtitle (self->verify_row, _("Reading every page…"));
+      gtk_widget_grab_focus (GTK_WIDGET (self->cancel_button));
+    }
+  else if (gtk_widget_has_focus (GTK_WIDGET (self->cancel_button)))
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->verify_button));
+    }
+}
+
+/**
+ * udha_home_page_set_verify_progress:
+ * @self: a #UdhaHomePage
+ * @fraction: how much of the vault check is done, 0.0 to 1.0
+ */
+void
+udha_home_page_set_verify_progress (UdhaHomePage *self,
+                                    double        fraction)
+{
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (UDHA_IS_HOME_PAGE (self));
+
+  fraction = CLAMP (fraction, 0.0, 1.0);
+  /* Translators: the progress of the vault check; %d is a number, %% the per cent sign */
+  text = g_strdup_printf (_("%d %%"), (int) (fraction * 100));
+  gtk_progress_bar_set_fraction (self->verify_progress, fraction);
+  gtk_progress_bar_set_text (self->verify_progress, text);
+}
+
+/**
+ * udha_home_page_get_verify_progress:
+ * @self: a #UdhaHomePage
+ *
+ * Returns: the fraction the progress bar shows
+ */
+double
+udha_home_page_get_verify_progress (UdhaHomePage *self)
+{
+  g_return_val_if_fail (UDHA_IS_HOME_PAGE (self), 0.0);
+
+  return gtk_progress_bar_get_fraction (self->verify_progress);
 }
 
 /**

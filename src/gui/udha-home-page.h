@@ -24,5 +24,8 @@ void udha_home_page_set_verifying  (UdhaHomePage *self,
                                     gboolean      verifying);
 void udha_home_page_set_verify_result (UdhaHomePage *self,
                                        const char   *result);
+void udha_home_page_set_verify_progress (UdhaHomePage *self,
+                                         double        fraction);
+double udha_home_page_get_verify_progress (UdhaHomePage *self);
 
 G_END_DECLS

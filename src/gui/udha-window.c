@@ -48,6 +48,8 @@ struct _UdhaWindow
   UdhaSession          *session;    /* who is signed in: the way into case data */
   GtkWidget            *workspace;  /* caseworkers and supervisors; in the stack */
   GCancellable         *cancellable;
+  GCancellable         *verify_cancellable;  /* while the vault check runs */
+  guint                 verify_progress_source;
   gint64                last_activity;    /* monotonic µs */
   guint                 idle_source;
 };
@@ -74,7 +76,10 @@ update_actions (UdhaWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.lock", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.change-passphrase", open);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.verify-vault", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.verify-vault",
+                                 open && self->verify_cancellable == NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-verify",
+                                 open && self->verify_cancellable != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rewrite-keys", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.create-vault",
                                  !open && !udha_vault_exists (self->vault_path));
@@ -115,6 +120,11 @@ lock_vault (UdhaWindow *self,
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  if (self->verify_cancellable != NULL)
+    g_cancellable_cancel (self->verify_cancellable);
+  g_clear_object (&self->verify_cancellable);
+  g_clear_handle_id (&self->verify_progress_source, g_source_remove);
+  udha_home_page_set_verifying (self->home_page, FALSE);
   g_clear_handle_id (&self->idle_source, g_source_remove);
 
   /* The workspace holds rows and models of the session: it goes first. */
@@ -368,18 +378,57 @@ rewrite_keys_action (GtkWidget  *widget,
   udha_window_add_toast (self, _("Key file updated"));
 }
 
+/* The vault check runs on a worker with a connection of its own; the
+ * worker stores how far it has come, the window shows it every 100 ms. */
+typedef struct
+{
+  UdhaVault *vault;
+  int        permille;   /* atomic */
+} VerifyData;
+
+static void
+verify_data_free (gpointer data)
+{
+  VerifyData *vd = data;
+
+  g_clear_object (&vd->vault);
+  g_free (vd);
+}
+
+static void
+verify_progress_cb (double   fraction,
+                    gpointer user_data)
+{
+  VerifyData *vd = user_data;
+
+  g_atomic_int_set (&vd->permille, (int) (fraction * 1000));
+}
+
 static void
 verify_thread (GTask        *task,
                gpointer      source_object,
                gpointer      task_data,
                GCancellable *cancellable)
 {
+  VerifyData *vd = task_data;
   g_autoptr(GError) error = NULL;
 
-  if (udha_vault_verify (task_data, &error))
+  if (udha_vault_verify_full (vd->vault, verify_progress_cb, vd, cancellable, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, g_steal_pointer (&error));
+}
+
+static gboolean
+verify_progress_timeout_cb (gpointer user_data)
+{
+  UdhaWindow *self = user_data;
+  GTask *task = g_object_get_data (G_OBJECT (self), "udha-verify-task");
+  VerifyData *vd = task != NULL ? g_task_get_task_data (task) : NULL;
+
+  if (vd != NULL)
+    udha_home_page_set_verify_progress (self->home_page, g_atomic_int_get (&vd->permille) / 1000.0);
+  return G_SOURCE_CONTINUE;
 }
 
 static void
@@ -392,12 +441,26 @@ verify_done_cb (GObject      *object,
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *when = udha_format_date_time (now);
   g_autofree char *message = NULL;
+  gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  g_object_set_data (G_OBJECT (self), "udha-verify-task", NULL);
+  if (self->vault == NULL)
+    return;   /* locked meanwhile: the page was reset */
+
+  g_clear_handle_id (&self->verify_progress_source, g_source_remove);
+  g_clear_object (&self->verify_cancellable);
+  udha_home_page_set_verifying (self->home_page, FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.verify-vault", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-verify", FALSE);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      udha_home_page_set_verifying (self->home_page, FALSE);
+      udha_home_page_set_verify_result (self->home_page,
+                                        _("Check cancelled. Nothing was changed; check again when you have time."));
+      udha_window_add_toast (self, _("Vault check cancelled"));
+    }
+  else if (!ok)
+    {
       /* Translators: %1$s is the problem found, %2$s the date and time of the check */
       message = g_strdup_printf (_("Problem found on %2$s: %1$s"), error->message, when);
       udha_home_page_set_verify_result (self->home_page, message);
@@ -405,14 +468,11 @@ verify_done_cb (GObject      *object,
     }
   else
     {
-      udha_home_page_set_verifying (self->home_page, FALSE);
       /* Translators: %s is the date and time of the check */
       message = g_strdup_printf (_("Every page is intact (checked %s)"), when);
       udha_home_page_set_verify_result (self->home_page, message);
       udha_window_add_toast (self, _("The vault is intact"));
     }
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.verify-vault", self->vault != NULL);
 }
 
 static void
@@ -422,17 +482,36 @@ verify_vault_action (GtkWidget  *widget,
 {
   UdhaWindow *self = UDHA_WINDOW (widget);
   g_autoptr(GTask) task = NULL;
+  VerifyData *vd;
 
-  if (self->vault == NULL)
+  if (self->vault == NULL || self->verify_cancellable != NULL)
     return;
 
   gtk_widget_action_set_enabled (widget, "win.verify-vault", FALSE);
+  gtk_widget_action_set_enabled (widget, "win.cancel-verify", TRUE);
   udha_home_page_set_verifying (self->home_page, TRUE);
 
-  task = g_task_new (NULL, self->cancellable, verify_done_cb, g_object_ref (self));
+  self->verify_cancellable = g_cancellable_new ();
+  vd = g_new0 (VerifyData, 1);
+  vd->vault = g_object_ref (self->vault);
+  task = g_task_new (NULL, self->verify_cancellable, verify_done_cb, g_object_ref (self));
   g_task_set_source_tag (task, verify_vault_action);
-  g_task_set_task_data (task, g_object_ref (self->vault), g_object_unref);
+  g_task_set_task_data (task, vd, verify_data_free);
+  /* The task's data lives until the callback; the timer reads it. */
+  g_object_set_data_full (G_OBJECT (self), "udha-verify-task", g_object_ref (task), g_object_unref);
+  self->verify_progress_source = g_timeout_add (100, verify_progress_timeout_cb, self);
   g_task_run_in_thread (task, verify_thread);
+}
+
+static void
+cancel_verify_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  UdhaWindow *self = UDHA_WINDOW (widget);
+
+  if (self->verify_cancellable != NULL)
+    g_cancellable_cancel (self->verify_cancellable);
 }
 
 /* GObject vfuncs */
@@ -532,6 +611,7 @@ udha_window_class_init (UdhaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.lock", NULL, lock_action);
   gtk_widget_class_install_action (widget_class, "win.change-passphrase", NULL, change_passphrase_action);
   gtk_widget_class_install_action (widget_class, "win.verify-vault", NULL, verify_vault_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-verify", NULL, cancel_verify_action);
   gtk_widget_class_install_action (widget_class, "win.rewrite-keys", NULL, rewrite_keys_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.lock", NULL);

@@ -691,6 +691,41 @@ udha_vault_db_verify (sqlite3  *db,
                       guint    *bad_page,
                       GError  **error)
 {
+  return udha_vault_db_verify_full (db, bad_page, NULL, NULL, NULL, error);
+}
+
+typedef struct
+{
+  GCancellable *cancellable;
+} VerifyInterrupt;
+
+/* SQLite's progress handler: a non-zero answer interrupts the statement */
+static int
+verify_interrupt_cb (void *user_data)
+{
+  return g_cancellable_is_cancelled (((VerifyInterrupt *) user_data)->cancellable);
+}
+
+static gboolean
+verify_cancelled (GCancellable  *cancellable,
+                  GError       **error)
+{
+  if (!g_cancellable_is_cancelled (cancellable))
+    return FALSE;
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                       _("The vault check was cancelled. Nothing was changed."));
+  return TRUE;
+}
+
+gboolean
+udha_vault_db_verify_full (sqlite3                 *db,
+                           guint                   *bad_page,
+                           UdhaVaultProgressFunc    progress,
+                           gpointer                 user_data,
+                           GCancellable            *cancellable,
+                           GError                 **error)
+{
+  VerifyInterrupt interrupt = { cancellable };
   g_autofree char *result = NULL;
   sqlite3_file *file = NULL;
   sqlite3_int64 size = 0;
@@ -766,6 +801,18 @@ udha_vault_db_verify (sqlite3  *db,
       if (pgno == PENDING_BYTE_PAGE)
         continue;
 
+      /* Reading the pages is most of the work: 90 % of the bar */
+      if (pgno % 64 == 0)
+        {
+          if (verify_cancelled (cancellable, error))
+            {
+              ok = FALSE;
+              goto out;
+            }
+          if (progress != NULL)
+            progress (0.9 * pgno / npages, user_data);
+        }
+
       _udha_vault_vfs_clear_failure ();
       rc = file->pMethods->xRead (file, page, UDHA_VAULT_PAGE_SIZE,
                                   (sqlite3_int64) (pgno - 1) * UDHA_VAULT_PAGE_SIZE);
@@ -784,15 +831,30 @@ udha_vault_db_verify (sqlite3  *db,
         }
     }
 
+  if (cancellable != NULL)
+    sqlite3_progress_handler (db, 1000, verify_interrupt_cb, &interrupt);
   if (!query_text (db, "PRAGMA integrity_check;", FALSE, &result, error))
     {
       guint32 pgno = 0;
+
+      sqlite3_progress_handler (db, 0, NULL, NULL);
+      if (g_cancellable_is_cancelled (cancellable))
+        {
+          g_clear_error (error);
+          verify_cancelled (cancellable, error);
+          ok = FALSE;
+          goto out;
+        }
 
       if (_udha_vault_vfs_get_failure (&pgno, NULL) == UDHA_VAULT_VFS_FAILURE_AUTH && bad_page != NULL)
         *bad_page = pgno;
       ok = FALSE;
       goto out;
     }
+
+  sqlite3_progress_handler (db, 0, NULL, NULL);
+  if (progress != NULL)
+    progress (1.0, user_data);
 
   if (g_strcmp0 (result, "ok") != 0)
     {

@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 #include <sqlite3.h>
 
 #include "udha-vault-error.h"
@@ -35,6 +35,11 @@ typedef enum
   UDHA_VAULT_DB_WAL      = 1 << 2,
 } UdhaVaultDbFlags;
 
+/* How far a long vault operation has come, 0.0 to 1.0; called from the
+ * thread that runs it. */
+typedef void (*UdhaVaultProgressFunc) (double   fraction,
+                                       gpointer user_data);
+
 /*
  * udha_vault_db_open() is the only place that opens a vault connection. It
  * registers @key for @path (the registration stays after close; locking is
@@ -55,7 +60,9 @@ typedef enum
  *
  * udha_vault_db_verify(): authenticates every page of the main file through the
  * VFS, then runs PRAGMA integrity_check. On failure sets @bad_page (0 if not a
- * single page) and UDHA_VAULT_ERROR_DAMAGED.
+ * single page) and UDHA_VAULT_ERROR_DAMAGED. udha_vault_db_verify_full() also
+ * reports the fraction done (0.0 to 1.0, from the calling thread) and stops
+ * with G_IO_ERROR_CANCELLED when @cancellable is cancelled; it only reads.
  *
  * udha_vault_db_set_error(): maps a SQLite result code to UDHA_VAULT_ERROR
  * (IOERR_DATA/CORRUPT/NOTADB -> DAMAGED naming the page, FULL -> DISK_FULL,
@@ -75,6 +82,12 @@ gboolean  udha_vault_db_vacuum_into  (sqlite3           *db,
                                       GError           **error);
 gboolean  udha_vault_db_verify       (sqlite3           *db,
                                       guint             *bad_page,
+                                      GError           **error);
+gboolean  udha_vault_db_verify_full  (sqlite3           *db,
+                                      guint             *bad_page,
+                                      UdhaVaultProgressFunc progress,
+                                      gpointer           user_data,
+                                      GCancellable      *cancellable,
                                       GError           **error);
 void      udha_vault_db_set_error    (GError           **error,
                                       sqlite3           *db,

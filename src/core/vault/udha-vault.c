@@ -2519,6 +2519,46 @@ udha_vault_verify (UdhaVault  *self,
 }
 
 /**
+ * udha_vault_verify_full:
+ * @self: an unlocked #UdhaVault
+ * @progress: (nullable): called with the fraction done, from the calling thread
+ * @user_data: for @progress
+ * @cancellable: (nullable): stops the check (G_IO_ERROR_CANCELLED)
+ * @error: return location for a #GError
+ *
+ * udha_vault_verify() on a connection of its own, so it can run in a
+ * worker thread while the window keeps using the vault. Only reads:
+ * cancelling leaves the vault as it was.
+ *
+ * Returns: %TRUE if every page and the key file are intact
+ */
+gboolean
+udha_vault_verify_full (UdhaVault              *self,
+                        UdhaVaultProgressFunc   progress,
+                        gpointer                user_data,
+                        GCancellable           *cancellable,
+                        GError                **error)
+{
+  g_autoptr(UdhaVaultKeys) keys = NULL;
+  guint bad_page = 0;
+  sqlite3 *db;
+  gboolean ok;
+
+  g_return_val_if_fail (UDHA_IS_VAULT (self), FALSE);
+
+  db = udha_vault_open_connection (self, error);
+  if (db == NULL)
+    return FALSE;
+  ok = udha_vault_db_verify_full (db, &bad_page, progress, user_data, cancellable, error);
+  udha_vault_close_connection (self, db);
+  if (!ok)
+    return FALSE;
+
+  keys = load_current_keys (self, error);
+  return keys != NULL;
+}
+
+/**
  * udha_vault_store_audit_head:
  * @self: an unlocked #UdhaVault
  * @seq: the sequence number of the last audit entry

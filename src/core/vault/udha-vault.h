@@ -12,6 +12,7 @@
 
 #include "udha-vault-error.h"
 #include "udha-vault-key.h"
+#include "udha-vault-db.h"
 #include "udha-vault-keys.h"
 
 G_BEGIN_DECLS
@@ -117,6 +118,11 @@ gboolean         udha_vault_rekey                       (UdhaVault              
                                                          GPtrArray                  **one_time_out,
                                                          GError                     **error);
 gboolean         udha_vault_verify                      (UdhaVault                   *self,
+                                                         GError                     **error);
+gboolean         udha_vault_verify_full                 (UdhaVault                   *self,
+                                                         UdhaVaultProgressFunc        progress,
+                                                         gpointer                     user_data,
+                                                         GCancellable                *cancellable,
                                                          GError                     **error);
 gboolean         udha_vault_store_audit_head            (UdhaVault                   *self,
                                                          guint64                      seq,
