@@ -10,10 +10,10 @@
  * Cost on a large vault (schema v2):
  *  - per caseworker by status and risk: case_counts, the counts kept by
  *    triggers, a few rows per office;
- *  - no contact: the stored cases.last_contact over the office's active
- *    cases (cases_office_status), no correlated subquery;
- *  - overdue follow-ups and overdue referrals by organisation: the partial
- *    index referrals_follow_up (open referrals by due date);
+ *  - no contact and overdue follow-ups: the stored cases.last_contact and
+ *    cases.next_follow_up by cases_office_contact / cases_office_follow_up;
+ *  - overdue referrals by organisation: the partial index
+ *    referrals_follow_up (open referrals by due date);
  *  - closure requests: cases_office_status;
  *  - charts: cases_opened_on, services_delivered_on, referrals_sent_on
  *    ranges over the period.
@@ -227,8 +227,8 @@ load_status_counts (UdhaStore          *self,
 }
 
 /* Active cases without contact since the cut-off: the stored last contact
- * (schema v2), or the opening day for a case never contacted. Walks the
- * office's active cases by cases_office_status, reading no other table. */
+ * (schema v2) is missing or before it. By cases_office_contact, reading no
+ * other table. */
 static gboolean
 load_no_contact (UdhaStore          *self,
                  UdhaDashboardData  *dashboard,
@@ -259,8 +259,8 @@ load_no_contact (UdhaStore          *self,
   return TRUE;
 }
 
-/* Active cases with an open referral past its follow-up date: from the
- * partial index referrals_follow_up, which holds open referrals only. */
+/* Active cases whose next follow-up date is past: the stored
+ * cases.next_follow_up (schema v2) by cases_office_follow_up. */
 static gboolean
 load_overdue (UdhaStore          *self,
               UdhaDashboardData  *dashboard,
@@ -268,10 +268,9 @@ load_overdue (UdhaStore          *self,
 {
   g_autoptr(UdhaCachedStmt) stmt =
     udha_store_prepare (self,
-                        "SELECT c.assigned_user_id, count (DISTINCT c.id) "
-                        "FROM referrals r CROSS JOIN cases c ON c.id = r.case_id "
-                        "WHERE r.follow_up_due < ?2 AND " OPEN_REFERRAL_SQL " "
-                        "AND c.office_id = ?1 AND c.assigned_user_id IS NOT NULL AND " UDHA_DASHBOARD_ACTIVE_SQL " "
+                        "SELECT c.assigned_user_id, count (*) FROM cases c "
+                        "WHERE c.office_id = ?1 AND c.next_follow_up < ?2 "
+                        "AND c.assigned_user_id IS NOT NULL AND " UDHA_DASHBOARD_ACTIVE_SQL " "
                         "GROUP BY c.assigned_user_id;", error);
   int rc;
 
@@ -376,8 +375,8 @@ load_overdue_orgs (UdhaStore      *self,
  * @self: a #UdhaStore
  * @office_id: the office
  * @today: ISO date: a referral is overdue when its follow-up date is before it
- * @no_contact_since: ISO date: an active case has had no contact when its
- *   last contact (or, without any, its opening) is before it
+ * @no_contact_since: ISO date: an active case has had no contact when it
+ *   has none, or its last contact is before it
  * @error: return location for a #GError
  *
  * Reads every figure of the dashboard in one read transaction, so that they

@@ -27,10 +27,10 @@ extern const char * const udha_dashboard_risks[UDHA_DASHBOARD_N_RISKS];
 #define UDHA_DASHBOARD_ACTIVE_SQL \
   "c.status IN ('open', 'follow_up', 'inactive', 'closure_requested')"
 
-/* No contact since @since (an SQL expression): the last contact, or the
- * opening day for a case never contacted, is before it. */
+/* No contact since @since (an SQL expression): no contact ever, or the
+ * last one before it (as the caseload list's no_contact_since filter). */
 #define UDHA_DASHBOARD_NO_CONTACT_SQL(since) \
-  "coalesce (c.last_contact, c.opened_on) < " since
+  "(c.last_contact IS NULL OR c.last_contact < " since ")"
 
 /**
  * UdhaDashboardWorker:
@@ -41,7 +41,8 @@ extern const char * const udha_dashboard_risks[UDHA_DASHBOARD_N_RISKS];
  * @by_status: active cases per udha_dashboard_statuses[]
  * @by_risk: active cases per udha_dashboard_risks[]
  * @open: all active cases
- * @overdue_follow_ups: active cases with an open referral past its follow-up date
+ * @overdue_follow_ups: active cases whose next follow-up (referral, planned
+ *   service or contact, the stored cases.next_follow_up) is before today
  * @no_contact: active cases without contact since the cut-off day
  *
  * One line of the per-caseworker table. Every active user of the office has
