@@ -11,7 +11,6 @@
 
 #include "udha-chart.h"
 
-#include <math.h>
 #include <string.h>
 #include <pango/pangocairo.h>
 
@@ -208,29 +207,35 @@ compute_max (const UdhaChartData *data)
   return max;
 }
 
-/* Ticks at 1, 2 or 5 × 10^k, about five of them, whole numbers only. */
+/* Ticks at 1, 2 or 5 × 10^k, about five of them, whole numbers only.
+ * (No libm: the core library does not link it.) */
 static double
 nice_step (double max)
 {
-  double raw, magnitude, fraction, step;
+  double raw = max / 5.0;
+  double magnitude = 1;
+  double fraction;
 
-  if (max <= 0)
+  if (raw <= 1)
     return 1;
 
-  raw = max / 5.0;
-  magnitude = pow (10, floor (log10 (raw)));
+  while (magnitude * 10 <= raw)
+    magnitude *= 10;
   fraction = raw / magnitude;
 
   if (fraction <= 1)
-    step = 1 * magnitude;
-  else if (fraction <= 2)
-    step = 2 * magnitude;
-  else if (fraction <= 5)
-    step = 5 * magnitude;
-  else
-    step = 10 * magnitude;
+    return magnitude;
+  if (fraction <= 2)
+    return 2 * magnitude;
+  if (fraction <= 5)
+    return 5 * magnitude;
+  return 10 * magnitude;
+}
 
-  return MAX (step, 1);
+static double
+pixel_align (double v)
+{
+  return (double) (gint64) (v + 0.5) + 0.5;
 }
 
 static void
@@ -527,7 +532,9 @@ udha_chart_draw (cairo_t              *cr,
   /* The value axis: round ticks from 0 to the first tick above the maximum. */
   max = compute_max (data);
   step = nice_step (max);
-  n_ticks = (guint) ceil (max / step);
+  n_ticks = (guint) (max / step);
+  if (n_ticks * step < max)
+    n_ticks++;
   n_ticks = MAX (n_ticks, 1);
   top = n_ticks * step;
 
@@ -580,8 +587,8 @@ udha_chart_draw (cairo_t              *cr,
       double h;
 
       source_rgba (cr, style->grid);
-      cairo_move_to (cr, plot_x, round (ty) + 0.5);
-      cairo_line_to (cr, plot_x + plot_width, round (ty) + 0.5);
+      cairo_move_to (cr, plot_x, pixel_align (ty));
+      cairo_line_to (cr, plot_x + plot_width, pixel_align (ty));
       cairo_stroke (cr);
 
       layout_size (layout, NULL, &h);
@@ -658,8 +665,8 @@ udha_chart_draw (cairo_t              *cr,
   /* The axis line over the bars' feet. */
   source_rgba (cr, style->foreground);
   cairo_set_line_width (cr, 1.0);
-  cairo_move_to (cr, plot_x, round (plot_y + plot_height) + 0.5);
-  cairo_line_to (cr, plot_x + plot_width, round (plot_y + plot_height) + 0.5);
+  cairo_move_to (cr, plot_x, pixel_align (plot_y + plot_height));
+  cairo_line_to (cr, plot_x + plot_width, pixel_align (plot_y + plot_height));
   cairo_stroke (cr);
 
   for (guint c = 0; c < data->n_categories; c++)

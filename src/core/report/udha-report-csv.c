@@ -536,6 +536,20 @@ udha_report_write (const UdhaReport  *report,
       return write_stream (report, format, file, cancellable, error);
     case UDHA_REPORT_FORMAT_XLSX:
     case UDHA_REPORT_FORMAT_PDF:
+      {
+        /* libxlsxwriter and cairo write to a path; both write atomically. */
+        g_autofree char *path = g_file_get_path (file);
+
+        if (path == NULL)
+          {
+            g_set_error_literal (error, UDHA_REPORT_ERROR, UDHA_REPORT_ERROR_WRITE,
+                                 _("Reports in this format can only be saved to a local folder."));
+            return FALSE;
+          }
+        if (format == UDHA_REPORT_FORMAT_XLSX)
+          return udha_report_write_xlsx (report, path, error);
+        return udha_report_write_pdf (report, path, error);
+      }
     default:
       break;
     }
