@@ -31,6 +31,8 @@
 #include "udha-organisation.h"
 #include "udha-person.h"
 #include "udha-referral.h"
+#include "udha-referral-slip.h"
+#include "udha-application.h"
 #include "udha-service.h"
 #include "udha-user.h"
 
@@ -927,14 +929,19 @@ fill_referrals (UdhaCaseView *self)
                                                    g_variant_new ("(xs)", udha_referral_get_id (referral), t->to));
           g_menu_append_item (menu, item);
         }
-      if (g_menu_model_get_n_items (G_MENU_MODEL (menu)) > 0)
-        {
-          g_autofree char *menu_name = NULL;
+      {
+        g_autoptr(GMenu) section = g_menu_new ();
+        g_autoptr(GMenuItem) item = g_menu_item_new (_("_Print Referral Slip…"), NULL);
+        g_autofree char *menu_name = NULL;
 
-          /* Translators: %s is a referral, e.g. "Legal assistance — Qendra Ligjore" */
-          menu_name = g_strdup_printf (_("Change the status of %s"), title);
-          add_menu_button (row, G_MENU_MODEL (menu), menu_name);
-        }
+        g_menu_item_set_action_and_target_value (item, "case.print-slip",
+                                                 g_variant_new_int64 (udha_referral_get_id (referral)));
+        g_menu_append_item (section, item);
+        g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+        /* Translators: %s is a referral, e.g. "Legal assistance — Qendra Ligjore" */
+        menu_name = g_strdup_printf (_("Actions for %s"), title);
+        add_menu_button (row, G_MENU_MODEL (menu), menu_name);
+      }
     }
 }
 
@@ -1069,6 +1076,8 @@ describe_entry (UdhaCaseView   *self,
     /* Translators: the second %s is a referral status such as "Accepted" */
     return g_strdup_printf (_("%s changed the referral status to %s"), who,
                             to != NULL ? label_or_code (UDHA_LOOKUP_REFERRAL_STATUS, to) : "");
+  if (g_strcmp0 (action, "referral.slip") == 0)
+    return g_strdup_printf (_("%s printed a referral slip"), who);
   if (g_strcmp0 (action, "referral.consent_override") == 0)
     return g_strdup_printf (_("%s sent a referral without consent, on another legal basis"), who);
   if (g_strcmp0 (action, "consent.create") == 0)
@@ -2533,6 +2542,111 @@ udha_case_view_edit_case_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The referral slip: a language, then where to save the PDF. */
+
+static void
+slip_chooser_response_cb (GtkNativeDialog *chooser,
+                          int              response,
+                          UdhaCaseView    *self)
+{
+  gint64 referral_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (chooser), "referral-id"));
+  const char *language = g_object_get_data (G_OBJECT (chooser), "language");
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  g_object_set_data (G_OBJECT (self), "slip-chooser", NULL);
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  gtk_native_dialog_destroy (chooser);
+  if (response != GTK_RESPONSE_ACCEPT)
+    {
+      g_object_unref (chooser);
+      return;
+    }
+  path = file != NULL ? g_file_get_path (file) : NULL;
+  if (path == NULL)
+    {
+      g_set_error_literal (&error, UDHA_MODEL_ERROR, UDHA_MODEL_ERROR_INVALID,
+                           _("Choose a folder on this computer for the referral slip."));
+      show_error (self, _("The Referral Slip Was Not Saved"), error);
+    }
+  else if (!udha_session_write_referral_slip (self->session, referral_id, language, path, &error))
+    show_error (self, _("The Referral Slip Was Not Saved"), error);
+  else
+    {
+      fill_history (self);
+      add_toast (self, _("Referral slip saved"));
+    }
+  g_object_unref (chooser);
+}
+
+static void
+slip_language_submitted_cb (UdhaFormDialog *dialog,
+                            UdhaCaseView   *self)
+{
+  gint64 referral_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "referral-id"));
+  g_autofree char *language = g_strdup (udha_form_dialog_get_code (dialog, "language"));
+  g_autofree char *name = NULL;
+  g_autofree char *number = NULL;
+  GtkFileChooserNative *chooser;
+  GtkFileFilter *filter;
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  chooser = gtk_file_chooser_native_new (_("Save Referral Slip"), parent_window (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  number = g_strdup_printf ("%s-%" G_GINT64_FORMAT, udha_case_get_number (self->case_), referral_id);
+  /* Translators: a file name; %s is a case number and a referral number, such as TIR-2026-00042-7 */
+  name = g_strdup_printf (_("referral-slip-%s.pdf"), number);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  filter = gtk_file_filter_new ();
+  gtk_file_filter_set_name (filter, _("PDF documents"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_filter_add_pattern (filter, "*.pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_object_unref (filter);
+  g_object_set_data (G_OBJECT (chooser), "referral-id", GSIZE_TO_POINTER ((gsize) referral_id));
+  g_object_set_data_full (G_OBJECT (chooser), "language", g_steal_pointer (&language), g_free);
+  /* Tests answer the chooser through this, as a person would. */
+  g_object_set_data (G_OBJECT (self), "slip-chooser", chooser);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (slip_chooser_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+udha_case_view_print_slip_action (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *param)
+{
+  UdhaCaseView *self = UDHA_CASE_VIEW (widget);
+  UdhaFormDialog *dialog = udha_form_dialog_new (widget, _("Print Referral Slip"), _("_Continue"));
+  static const char * const codes[] = { "sq", "en", NULL };
+  const char *labels[] = { _("Albanian"), _("English"), NULL };
+  const char *ui_language = udha_application_get_ui_language ();
+
+  /* The slip's language is the receiver's; offer the program's first. */
+  if (g_strcmp0 (ui_language, "sq") != 0 && g_strcmp0 (ui_language, "en") != 0)
+    {
+      ui_language = "en";
+      for (const char * const *names = g_get_language_names (); *names != NULL; names++)
+        if (g_str_has_prefix (*names, "sq"))
+          {
+            ui_language = "sq";
+            break;
+          }
+    }
+  udha_form_dialog_set_id (dialog, "slip");
+  udha_form_dialog_add_choice (dialog, "language", _("Language of the slip"), codes, labels,
+                               ui_language);
+  udha_form_dialog_set_description (dialog, _("The slip holds only what the referral needs, as far as the "
+                                              "person’s consent allows. Every slip is recorded in the history."));
+  g_object_set_data (G_OBJECT (dialog), "referral-id", GSIZE_TO_POINTER ((gsize) g_variant_get_int64 (param)));
+  g_signal_connect_object (dialog, "submit", G_CALLBACK (slip_language_submitted_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 udha_case_view_dispose (GObject *object)
 {
@@ -2608,6 +2722,7 @@ udha_case_view_class_init (UdhaCaseViewClass *klass)
   gtk_widget_class_install_action (widget_class, "case.service-status", "(xs)", udha_case_view_service_status_action);
   gtk_widget_class_install_action (widget_class, "case.show-tab", "s", udha_case_view_show_tab_action);
   gtk_widget_class_install_action (widget_class, "case.edit-case", NULL, udha_case_view_edit_case_action);
+  gtk_widget_class_install_action (widget_class, "case.print-slip", "x", udha_case_view_print_slip_action);
   gtk_widget_class_install_action (widget_class, "case.add-document", NULL, udha_case_view_add_document_action);
   gtk_widget_class_install_action (widget_class, "case.add-vulnerability", NULL,
                                    udha_case_view_add_vulnerability_action);

@@ -902,6 +902,19 @@ find_open_case (UdhaRegisterDialog  *self,
   return 0;
 }
 
+static gboolean
+add_toast_cb (gpointer data)
+{
+  AdwToast *toast = data;
+  AdwToastOverlay *overlay = g_object_get_data (G_OBJECT (toast), "overlay");
+
+  if (gtk_widget_get_root (GTK_WIDGET (overlay)) != NULL)
+    adw_toast_overlay_add_toast (overlay, g_object_ref (toast));
+  g_object_set_data (G_OBJECT (toast), "overlay", NULL);
+  g_object_unref (toast);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 add_toast (UdhaRegisterDialog *self,
            const char         *title)
@@ -927,7 +940,15 @@ add_toast (UdhaRegisterDialog *self,
       widget = next;
     }
   if (widget != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (widget), adw_toast_new (title));
+    {
+      /* From an idle: libadwaita 1.2 crashes when a toast is dismissed and
+       * another added in the same main-loop turn, and closing this dialog
+       * makes the window show its own messages. */
+      AdwToast *toast = adw_toast_new (title);
+
+      g_object_set_data_full (G_OBJECT (toast), "overlay", g_object_ref (widget), g_object_unref);
+      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, add_toast_cb, toast, NULL);
+    }
 }
 
 static void

@@ -256,6 +256,18 @@ message_shown_cb (gpointer data)
   return find_message () != NULL;
 }
 
+static gboolean
+chooser_shown_cb (gpointer data)
+{
+  return udha_test_find_window (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL;
+}
+
+static gboolean
+chooser_done_cb (gpointer data)
+{
+  return g_object_get_data (G_OBJECT (data), "slip-chooser") == NULL;
+}
+
 static const char *
 first_code (UdhaLookupKind kind,
             guint          index)
@@ -505,6 +517,43 @@ test_case_view_flow (void)
   referral = only_referral (&f, 0);
   g_assert_cmpstr (udha_referral_get_status (referral), ==, "sent");
   g_assert_cmpint (udha_referral_get_consent_id (referral), >, 0);
+
+  /* 6b. Print the referral slip: a language, then the file to save. */
+  {
+    g_autofree char *slip = g_build_filename (f.dir, "slip.pdf", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (slip);
+    g_autofree char *contents = NULL;
+    gsize len = 0;
+
+    dialog = open_form (&f, "case.print-slip", g_variant_new_int64 (referral_id), "slip");
+    g_assert_true (udha_form_dialog_set_code (dialog, "language", "sq"));
+    shoot_dialog (GTK_WIDGET (dialog), "slip-dialog");
+    submit_ok (dialog, "slip");
+    g_assert_true (GTK_IS_FILE_CHOOSER_NATIVE (g_object_get_data (G_OBJECT (f.view), "slip-chooser")));
+    /* Without a portal, the chooser is GTK's own dialog: pick the file in
+     * it and press Save. */
+    g_assert_true (udha_test_wait_until (chooser_shown_cb, NULL, 5000));
+    {
+      GtkWindow *files = udha_test_find_window (GTK_TYPE_FILE_CHOOSER_DIALOG);
+
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (files));
+      g_autoptr(GFile) folder = g_file_get_parent (file);
+
+      g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (files), folder, NULL));
+      udha_test_iterate (500);   /* the folder loads asynchronously */
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (files), "slip.pdf");
+      gtk_dialog_response (GTK_DIALOG (files), GTK_RESPONSE_ACCEPT);
+    }
+    g_assert_true (udha_test_wait_until (chooser_done_cb, f.view, 5000));
+    g_assert_null (g_object_get_data (G_OBJECT (f.view), "slip-chooser"));
+    if (find_message () != NULL)
+      g_error ("Slip not saved: %s", adw_message_dialog_get_body (find_message ()));
+    g_assert_true (g_file_get_contents (slip, &contents, &len, NULL));
+    g_assert_cmpuint (len, >, 4);
+    g_assert_true (memcmp (contents, "%PDF", 4) == 0);
+    g_assert_cmpuint (count_audit (&f, "referral.slip"), ==, 1);
+  }
+
   set_referral_status (&f, referral_id, "accepted");
   set_referral_status (&f, referral_id, "in_service");
   g_clear_object (&referral);
@@ -599,6 +648,9 @@ test_case_view_flow (void)
   g_test_message ("%s", history);
   expected = g_strdup_printf (_("%s changed the referral status to %s"), WORKER_NAME,
                               udha_lookup_get_label (UDHA_LOOKUP_REFERRAL_STATUS, "completed"));
+  g_assert_nonnull (strstr (history, expected));
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf (_("%s printed a referral slip"), WORKER_NAME);
   g_assert_nonnull (strstr (history, expected));
   g_clear_pointer (&expected, g_free);
   expected = g_strdup_printf (_("%s requested closure of the case"), WORKER_NAME);
