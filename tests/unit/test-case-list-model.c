@@ -8,13 +8,15 @@
 /* UdhaCaseListModel over a demo vault of 3,000 cases (fixed seed, minimum
  * KDF): counts per role scope, every sort in both directions across page
  * boundaries (by ids and by keyset), filters, the text filter, random
- * access, items-changed, the caseworker's scope and refresh. */
+ * access, items-changed, the caseworker's scope, refresh and the
+ * supervisor dashboard's drill-down filters. */
 
 #include "config.h"
 
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <string.h>
+#include <sqlite3.h>
 
 #include "udha-case-list-model-private.h"
 #include "udha-core.h"
@@ -344,8 +346,9 @@ test_sorts (void)
         udha_case_list_model_set_sort (model, sort, descending);
         udha_case_list_model_set_sort (keyset, sort, descending);
         g_assert_cmpint (_udha_case_list_model_get_paging (model), ==, UDHA_CASE_LIST_PAGING_IDS);
-        if (sort == UDHA_CASE_SORT_NUMBER)
-          g_assert_cmpint (_udha_case_list_model_get_paging (keyset), ==, UDHA_CASE_LIST_PAGING_NUMBER);
+        if (sort == UDHA_CASE_SORT_NUMBER || sort == UDHA_CASE_SORT_NAME ||
+            sort == UDHA_CASE_SORT_LAST_CONTACT || sort == UDHA_CASE_SORT_NEXT_FOLLOW_UP)
+          g_assert_cmpint (_udha_case_list_model_get_paging (keyset), ==, UDHA_CASE_LIST_PAGING_KEYSET);
         else if (sort == UDHA_CASE_SORT_CASE_TYPE || sort == UDHA_CASE_SORT_STATUS || sort == UDHA_CASE_SORT_RISK)
           g_assert_cmpint (_udha_case_list_model_get_paging (keyset), ==, UDHA_CASE_LIST_PAGING_BUCKETS);
 
@@ -681,6 +684,186 @@ test_caseworker_scope (void)
   g_assert_cmpuint (n_intake, ==, store_count (&a, UDHA_CASE_LIST_INTAKE));
 }
 
+/* One integer from the vault, with ?1 = office and ?2 = today, ?3 = @param */
+static gint64
+sql_int (Actor      *a,
+         const char *sql,
+         const char *today,
+         gint64      param)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt = udha_store_prepare (a->store, sql, &error);
+  gint64 value;
+
+  g_assert_no_error (error);
+  sqlite3_bind_int64 (stmt, 1, udha_session_get_office_id (a->session));
+  sqlite3_bind_text (stmt, 2, today, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, param);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  return value;
+}
+
+/* The whole list's ids, through both paging paths, which must agree and
+ * hold @expected cases. */
+static void
+check_both_paths (UdhaCaseListModel *model,
+                  UdhaCaseListModel *keyset,
+                  gint64             expected)
+{
+  g_autoptr(GArray) by_ids = NULL;
+  g_autoptr(GArray) by_keys = NULL;
+
+  g_assert_cmpint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, expected);
+  g_assert_cmpint (g_list_model_get_n_items (G_LIST_MODEL (keyset)), ==, expected);
+  by_ids = check_sorted (model, UDHA_CASE_SORT_NAME, FALSE);
+  by_keys = check_sorted (keyset, UDHA_CASE_SORT_NAME, FALSE);
+  g_assert_cmpmem (by_ids->data, by_ids->len * sizeof (gint64), by_keys->data, by_keys->len * sizeof (gint64));
+}
+
+#define NEXT_FOLLOW_UP_COMPUTED \
+  "(SELECT substr (min (d), 1, 10) FROM (" \
+  "   SELECT r.follow_up_due AS d FROM referrals r WHERE r.case_id = c.id" \
+  "     AND r.status NOT IN ('declined', 'completed', 'cancelled')" \
+  "   UNION ALL SELECT s.due_on FROM services s WHERE s.case_id = c.id" \
+  "     AND s.status IN ('planned', 'in_progress')" \
+  "   UNION ALL SELECT (SELECT i.next_follow_up FROM interviews i WHERE i.case_id = c.id" \
+  "     ORDER BY i.occurred_at DESC, i.id DESC LIMIT 1)))"
+
+/* The supervisor dashboard's drill-downs: one caseworker's cases, active
+ * cases, no contact since a date, overdue follow-ups, closure requested,
+ * overdue referrals to one organisation; each checked against SQL over the
+ * source tables (which also checks the stored sort keys the triggers keep). */
+static void
+test_drill_down (void)
+{
+  g_auto(Actor) a = { NULL, };
+  g_auto(Actor) cw = { NULL, };
+  g_autoptr(UdhaCaseListModel) model = NULL;
+  g_autoptr(UdhaCaseListModel) keyset = NULL;
+  g_autoptr(UdhaCaseListModel) own = NULL;
+  g_autofree char *today = NULL;
+  g_autofree char *since = NULL;
+  gint64 arta, n, org;
+
+  sign_in (&a, SUPERVISOR, USERS_PASS);
+  sign_in (&cw, CASEWORKER, USERS_PASS);
+  today = udha_session_today (a.session);
+  arta = udha_session_get_user_id (cw.session);
+  model = udha_case_list_model_new (a.session);
+  keyset = udha_case_list_model_new (a.session);
+  _udha_case_list_model_set_ids_limit (keyset, 0);
+  udha_case_list_model_set_sort (model, UDHA_CASE_SORT_NAME, FALSE);
+  udha_case_list_model_set_sort (keyset, UDHA_CASE_SORT_NAME, FALSE);
+
+  /* The stored keys are what the contact log, services and referrals say */
+  g_assert_cmpint (sql_int (&a, "SELECT count(*) FROM cases c WHERE c.last_contact IS NOT "
+                                "(SELECT substr (max (i.occurred_at), 1, 10) FROM interviews i WHERE i.case_id = c.id) "
+                                "OR c.next_follow_up IS NOT " NEXT_FOLLOW_UP_COMPUTED, today, 0), ==, 0);
+
+  /* One caseworker's cases */
+  udha_case_list_model_set_assigned_user (model, arta);
+  udha_case_list_model_set_assigned_user (keyset, arta);
+  n = sql_int (&a, "SELECT count(*) FROM cases WHERE office_id = ?1 AND assigned_user_id = ?3", today, arta);
+  g_assert_cmpint (n, >, 0);
+  check_both_paths (model, keyset, n);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpstr (udha_case_row_get_assigned_user (item (model, i)), ==,
+                     udha_user_get_display_name (udha_session_get_user (cw.session)));
+
+  /* …still active */
+  udha_case_list_model_set_active_only (model, TRUE);
+  udha_case_list_model_set_active_only (keyset, TRUE);
+  n = sql_int (&a, "SELECT count(*) FROM cases WHERE office_id = ?1 AND assigned_user_id = ?3 "
+                   "AND status NOT IN ('closed', 'transferred', 'duplicate')", today, arta);
+  g_assert_cmpint (n, >, 0);
+  check_both_paths (model, keyset, n);
+  udha_case_list_model_set_assigned_user (model, 0);
+  udha_case_list_model_set_assigned_user (keyset, 0);
+
+  /* No contact in 30 days (active cases of the office) */
+  {
+    g_autoptr(GDate) date = g_date_new ();
+    char buf[16];
+
+    g_date_set_parse (date, today);
+    g_assert_true (g_date_valid (date));
+    g_date_subtract_days (date, 30);
+    g_date_strftime (buf, sizeof buf, "%Y-%m-%d", date);
+    since = g_strdup (buf);
+  }
+  udha_case_list_model_set_no_contact_since (model, since);
+  udha_case_list_model_set_no_contact_since (keyset, since);
+  {
+    g_autoptr(GError) error = NULL;
+    sqlite3_stmt *stmt = udha_store_prepare (a.store,
+                                             "SELECT count(*) FROM cases c WHERE c.office_id = ?1 "
+                                             "AND c.status NOT IN ('closed', 'transferred', 'duplicate') "
+                                             "AND NOT EXISTS (SELECT 1 FROM interviews i WHERE i.case_id = c.id "
+                                             "                AND substr (i.occurred_at, 1, 10) >= ?2)",
+                                             &error);
+
+    g_assert_no_error (error);
+    sqlite3_bind_int64 (stmt, 1, udha_session_get_office_id (a.session));
+    sqlite3_bind_text (stmt, 2, since, -1, SQLITE_TRANSIENT);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    n = sqlite3_column_int64 (stmt, 0);
+    sqlite3_reset (stmt);
+    sqlite3_clear_bindings (stmt);
+  }
+  g_assert_cmpint (n, >, 0);
+  check_both_paths (model, keyset, n);
+  udha_case_list_model_set_no_contact_since (model, NULL);
+  udha_case_list_model_set_no_contact_since (keyset, NULL);
+
+  /* Overdue follow-ups */
+  udha_case_list_model_set_overdue_follow_ups (model, TRUE);
+  udha_case_list_model_set_overdue_follow_ups (keyset, TRUE);
+  n = sql_int (&a, "SELECT count(*) FROM cases c WHERE c.office_id = ?1 "
+                   "AND c.status NOT IN ('closed', 'transferred', 'duplicate') "
+                   "AND " NEXT_FOLLOW_UP_COMPUTED " < ?2", today, 0);
+  g_assert_cmpint (n, >, 0);
+  check_both_paths (model, keyset, n);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpstr (udha_case_row_get_next_follow_up (item (model, i)), <, today);
+  udha_case_list_model_set_overdue_follow_ups (model, FALSE);
+  udha_case_list_model_set_overdue_follow_ups (keyset, FALSE);
+  udha_case_list_model_set_active_only (model, FALSE);
+  udha_case_list_model_set_active_only (keyset, FALSE);
+
+  /* Closure requested is a status */
+  udha_case_list_model_set_status (model, "closure_requested");
+  udha_case_list_model_set_status (keyset, "closure_requested");
+  n = sql_int (&a, "SELECT count(*) FROM cases WHERE office_id = ?1 AND status = 'closure_requested'", today, 0);
+  check_both_paths (model, keyset, n);
+  udha_case_list_model_set_status (model, NULL);
+  udha_case_list_model_set_status (keyset, NULL);
+
+  /* Overdue referrals to the organisation with the most of them */
+  org = sql_int (&a, "SELECT r.org_id FROM referrals r JOIN cases c ON c.id = r.case_id WHERE c.office_id = ?1 "
+                     "AND r.follow_up_due < ?2 AND r.status NOT IN ('declined', 'completed', 'cancelled') "
+                     "GROUP BY 1 ORDER BY count(DISTINCT r.case_id) DESC, 1 LIMIT 1", today, 0);
+  udha_case_list_model_set_overdue_referral_org (model, org);
+  udha_case_list_model_set_overdue_referral_org (keyset, org);
+  n = sql_int (&a, "SELECT count(DISTINCT r.case_id) FROM referrals r JOIN cases c ON c.id = r.case_id "
+                   "WHERE c.office_id = ?1 AND r.org_id = ?3 AND r.follow_up_due < ?2 "
+                   "AND r.status NOT IN ('declined', 'completed', 'cancelled')", today, org);
+  g_assert_cmpint (n, >, 0);
+  check_both_paths (model, keyset, n);
+  for (guint i = 0; i < n; i++)
+    g_assert_true (udha_case_row_get_overdue (item (model, i)));
+
+  /* A caseworker drilling into a colleague's cases sees nothing */
+  own = udha_case_list_model_new (cw.session);
+  udha_case_list_model_set_assigned_user (own, udha_session_get_user_id (a.session));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (own)), ==, 0);
+  udha_case_list_model_set_assigned_user (own, arta);
+  g_assert_cmpint (g_list_model_get_n_items (G_LIST_MODEL (own)), ==,
+                   sql_int (&a, "SELECT count(*) FROM cases WHERE assigned_user_id = ?3", today, arta));
+}
+
 static void
 test_refresh (void)
 {
@@ -769,6 +952,7 @@ main (int   argc,
   g_test_add_func ("/udha/session/case-list-model/properties", test_properties);
   g_test_add_func ("/udha/session/case-list-model/text", test_text);
   g_test_add_func ("/udha/session/case-list-model/refresh", test_refresh);
+  g_test_add_func ("/udha/session/case-list-model/drill-down", test_drill_down);
 
   make_vault ();
   rc = g_test_run ();

@@ -13,24 +13,26 @@
  * cases assigned to them and their office's intake, a supervisor the
  * office, an administrator no case at all.
  *
- * Counting: once per query (every setter and refresh), cached.
+ * Counting: once per query (every setter and refresh), cached. Without a
+ * text or date-dependent filter it reads the maintained case counts
+ * (schema v2), a few rows whatever the caseload.
  *
  * Paging (udha-store-caselist.c has the SQL):
  *
- * - IDS: for the computed sorts (name, last contact, next follow-up, which
- *   no index of schema v1 serves), for a text filter, and for any list of
- *   at most ids_limit (10,000) cases, the model reads the sorted ids of
- *   the whole list once (8 bytes per case; this read is also the count),
- *   then any page by its 100 ids. Random access costs what sequential
- *   access costs.
- * - NUMBER: keyset on the unique index of cases.number. The next page
- *   starts after the last number of the previous page when that page is
- *   cached; a jump starts from the nearest cached page before it with an
- *   OFFSET for the gap, or from the top with an OFFSET.
- * - BUCKETS: for case type, status and risk. The count is grouped by the
- *   key, so the model knows where each value starts; inside a value rows
- *   come in id order, keyset on id from the previous row, or OFFSET inside
- *   the value for a jump.
+ * - IDS: for a text filter and for any list of at most ids_limit (10,000)
+ *   cases, the model reads the sorted ids of the whole list once (8 bytes
+ *   per case), then any page by its 100 ids. Random access costs what
+ *   sequential access costs.
+ * - KEYSET (number, name, last contact, next follow-up): every sort key
+ *   is stored and indexed per scope (schema v2). The next page starts
+ *   after the sort key and id of the last row of the previous page when
+ *   that page is cached; a jump starts from the nearest cached page
+ *   before it with an OFFSET (over the index alone) for the gap, or from
+ *   the top.
+ * - BUCKETS: for case type, status and risk. The counts per value tell
+ *   the model where each value starts; inside a value rows come in id
+ *   order, keyset on id from the previous row, or OFFSET inside the value
+ *   for a jump.
  *
  * Cache: at most 16 pages (1,600 rows), least recently used first out.
  * Statements are reset after each page: nothing is held between main-loop
@@ -67,6 +69,11 @@ struct _UdhaCaseListModel
   char               *case_type;
   char               *risk;
   char               *text;
+  char               *no_contact_since;
+  gint64              assigned_user_id;
+  gint64              overdue_referral_org_id;
+  gboolean            overdue_follow_ups;
+  gboolean            active_only;
   UdhaCaseListFilter  filter;
   UdhaCaseSort        sort;
   gboolean            descending;
@@ -139,17 +146,23 @@ fill_query (UdhaCaseListModel *self,
   q->filter.status = self->status;
   q->filter.case_type = self->case_type;
   q->filter.risk = self->risk;
-  q->filter.mine = self->filter == UDHA_CASE_LIST_MINE;
+  q->filter.mine = self->filter == UDHA_CASE_LIST_MINE || self->assigned_user_id != 0;
   q->filter.intake = self->filter == UDHA_CASE_LIST_INTAKE;
   q->filter.overdue = self->filter == UDHA_CASE_LIST_OVERDUE;
-  q->filter.assigned_user_id = udha_session_get_user_id (self->session);
+  q->filter.assigned_user_id = self->assigned_user_id != 0 ? self->assigned_user_id
+                                                           : udha_session_get_user_id (self->session);
+  q->filter.no_contact_since = self->no_contact_since;
+  q->filter.follow_up_overdue = self->overdue_follow_ups;
+  q->filter.overdue_referral_org_id = self->overdue_referral_org_id;
+  q->filter.active_only = self->active_only;
   q->filter.today = self->today;
   q->text = self->text;
   q->sort = self->sort;
   q->descending = self->descending;
 }
 
-/* Counts (or reads the sorted ids) and picks how pages will be read. */
+/* Counts (or reads the sorted ids) and picks how pages will be read. A
+ * small list is counted twice (the count, then its ids): both are cheap. */
 static gboolean
 count (UdhaCaseListModel  *self,
        GError            **error)
@@ -165,8 +178,7 @@ count (UdhaCaseListModel  *self,
   g_assert (self->n_buckets <= MAX_BUCKETS);
   bucketed = self->n_buckets > 0;
 
-  if (self->text == NULL && self->sort != UDHA_CASE_SORT_NAME &&
-      self->sort != UDHA_CASE_SORT_LAST_CONTACT && self->sort != UDHA_CASE_SORT_NEXT_FOLLOW_UP)
+  if (self->text == NULL)
     {
       n = udha_store_caselist_count (store, &q, bucketed ? counts : NULL, error);
       if (n < 0)
@@ -174,7 +186,7 @@ count (UdhaCaseListModel  *self,
       if (n > self->ids_limit)
         {
           self->n_items = (guint) n;
-          self->paging = bucketed ? UDHA_CASE_LIST_PAGING_BUCKETS : UDHA_CASE_LIST_PAGING_NUMBER;
+          self->paging = bucketed ? UDHA_CASE_LIST_PAGING_BUCKETS : UDHA_CASE_LIST_PAGING_KEYSET;
           self->bucket_start[0] = 0;
           for (guint i = 0; i < self->n_buckets; i++)
             {
@@ -279,14 +291,15 @@ fetch_ids (UdhaCaseListModel        *self,
 }
 
 static gboolean
-fetch_number (UdhaCaseListModel       *self,
+fetch_keyset (UdhaCaseListModel       *self,
               const UdhaCaseListQuery *q,
               guint                    index,
               guint                    n,
               GPtrArray               *items,
               GError                 **error)
 {
-  g_autofree char *after = NULL;
+  const char *after = NULL;
+  gint64 after_id = 0;
   guint start = index * UDHA_CASE_LIST_MODEL_PAGE_SIZE;
   guint offset = start;
   Page *best = NULL;
@@ -300,17 +313,20 @@ fetch_number (UdhaCaseListModel       *self,
 
       if (p->index < index && p->items->len == UDHA_CASE_LIST_MODEL_PAGE_SIZE &&
           (best == NULL || p->index > best->index) &&
-          udha_case_row_get_id (g_ptr_array_index (p->items, p->items->len - 1)) != 0)
+          _udha_case_row_get_sort_key (g_ptr_array_index (p->items, p->items->len - 1)) != NULL)
         best = p;
     }
   if (best != NULL)
     {
-      after = g_strdup (udha_case_row_get_number (g_ptr_array_index (best->items, best->items->len - 1)));
+      UdhaCaseRow *last = g_ptr_array_index (best->items, best->items->len - 1);
+
+      after = _udha_case_row_get_sort_key (last);
+      after_id = udha_case_row_get_id (last);
       offset = start - (best->index + 1) * UDHA_CASE_LIST_MODEL_PAGE_SIZE;
     }
 
-  rows = udha_store_caselist_page_number (udha_session_get_store (self->session), q,
-                                          after, offset, n, error);
+  rows = udha_store_caselist_page_keyset (udha_session_get_store (self->session), q,
+                                          after, after_id, offset, n, error);
   if (rows == NULL)
     return FALSE;
   take_rows (items, rows);
@@ -392,8 +408,8 @@ fetch_page (UdhaCaseListModel *self,
     case UDHA_CASE_LIST_PAGING_IDS:
       ok = fetch_ids (self, &q, start, n, items, &error);
       break;
-    case UDHA_CASE_LIST_PAGING_NUMBER:
-      ok = fetch_number (self, &q, index, n, items, &error);
+    case UDHA_CASE_LIST_PAGING_KEYSET:
+      ok = fetch_keyset (self, &q, index, n, items, &error);
       break;
     case UDHA_CASE_LIST_PAGING_BUCKETS:
       ok = fetch_buckets (self, &q, index, n, items, &error);
@@ -506,6 +522,7 @@ udha_case_list_model_finalize (GObject *object)
   g_clear_pointer (&self->status, g_free);
   g_clear_pointer (&self->case_type, g_free);
   g_clear_pointer (&self->risk, g_free);
+  g_clear_pointer (&self->no_contact_since, g_free);
   g_clear_pointer (&self->text, g_free);
   g_clear_pointer (&self->today, g_free);
   g_clear_error (&self->error);
@@ -686,6 +703,102 @@ udha_case_list_model_set_scope_filter (UdhaCaseListModel  *self,
   if (self->filter == filter)
     return;
   self->filter = filter;
+  reload (self);
+}
+
+/**
+ * udha_case_list_model_set_assigned_user:
+ * @self: a #UdhaCaseListModel
+ * @user_id: a user id, or 0 for every assignee
+ *
+ * Only the cases assigned to one user (a supervisor's drill-down into one
+ * caseworker's caseload); combined with the session's scope, so a
+ * caseworker sees nothing of a colleague's.
+ */
+void
+udha_case_list_model_set_assigned_user (UdhaCaseListModel *self,
+                                        gint64             user_id)
+{
+  g_return_if_fail (UDHA_IS_CASE_LIST_MODEL (self));
+
+  if (self->assigned_user_id == user_id)
+    return;
+  self->assigned_user_id = user_id;
+  reload (self);
+}
+
+/**
+ * udha_case_list_model_set_active_only:
+ * @self: a #UdhaCaseListModel
+ * @active_only: leave out closed, transferred and duplicate cases
+ */
+void
+udha_case_list_model_set_active_only (UdhaCaseListModel *self,
+                                      gboolean           active_only)
+{
+  g_return_if_fail (UDHA_IS_CASE_LIST_MODEL (self));
+
+  active_only = !!active_only;
+  if (self->active_only == active_only)
+    return;
+  self->active_only = active_only;
+  reload (self);
+}
+
+/**
+ * udha_case_list_model_set_no_contact_since:
+ * @self: a #UdhaCaseListModel
+ * @date: (nullable): an ISO date ("2026-03-01"); %NULL for no filter
+ *
+ * Only the cases without an interview on or after @date: none at all, or
+ * the latest before it ("no contact in 30 days" with the date 30 days ago).
+ */
+void
+udha_case_list_model_set_no_contact_since (UdhaCaseListModel *self,
+                                           const char        *date)
+{
+  g_return_if_fail (UDHA_IS_CASE_LIST_MODEL (self));
+
+  if (set_str (&self->no_contact_since, date))
+    reload (self);
+}
+
+/**
+ * udha_case_list_model_set_overdue_follow_ups:
+ * @self: a #UdhaCaseListModel
+ * @overdue: only the cases whose next follow-up date (open referral,
+ *   planned service, or the latest interview's next follow-up) has passed
+ */
+void
+udha_case_list_model_set_overdue_follow_ups (UdhaCaseListModel *self,
+                                             gboolean           overdue)
+{
+  g_return_if_fail (UDHA_IS_CASE_LIST_MODEL (self));
+
+  overdue = !!overdue;
+  if (self->overdue_follow_ups == overdue)
+    return;
+  self->overdue_follow_ups = overdue;
+  reload (self);
+}
+
+/**
+ * udha_case_list_model_set_overdue_referral_org:
+ * @self: a #UdhaCaseListModel
+ * @org_id: an organisation id, or 0 for no filter
+ *
+ * Only the cases with an open referral to this organisation whose
+ * follow-up date has passed.
+ */
+void
+udha_case_list_model_set_overdue_referral_org (UdhaCaseListModel *self,
+                                               gint64             org_id)
+{
+  g_return_if_fail (UDHA_IS_CASE_LIST_MODEL (self));
+
+  if (self->overdue_referral_org_id == org_id)
+    return;
+  self->overdue_referral_org_id = org_id;
   reload (self);
 }
 

@@ -32,6 +32,16 @@ void               udha_case_list_model_set_risk         (UdhaCaseListModel   *s
                                                           const char          *risk);
 void               udha_case_list_model_set_scope_filter (UdhaCaseListModel   *self,
                                                           UdhaCaseListFilter   filter);
+void               udha_case_list_model_set_assigned_user (UdhaCaseListModel  *self,
+                                                          gint64               user_id);
+void               udha_case_list_model_set_active_only  (UdhaCaseListModel   *self,
+                                                          gboolean             active_only);
+void               udha_case_list_model_set_no_contact_since (UdhaCaseListModel *self,
+                                                          const char          *date);
+void               udha_case_list_model_set_overdue_follow_ups (UdhaCaseListModel *self,
+                                                          gboolean             overdue);
+void               udha_case_list_model_set_overdue_referral_org (UdhaCaseListModel *self,
+                                                          gint64               org_id);
 void               udha_case_list_model_set_text         (UdhaCaseListModel   *self,
                                                           const char          *text);
 void               udha_case_list_model_set_sort         (UdhaCaseListModel   *self,

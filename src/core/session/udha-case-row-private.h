@@ -12,6 +12,7 @@
 
 G_BEGIN_DECLS
 
-UdhaCaseRow *_udha_case_row_new (UdhaCaseListRow *row);
+UdhaCaseRow *_udha_case_row_new          (UdhaCaseListRow *row);
+const char  *_udha_case_row_get_sort_key (UdhaCaseRow     *self);
 
 G_END_DECLS

@@ -287,3 +287,12 @@ udha_case_row_get_office_code (UdhaCaseRow *self)
 
   return self->row->office_code;
 }
+
+/* The value of the sort key the row was read by (keyset paging), or NULL */
+const char *
+_udha_case_row_get_sort_key (UdhaCaseRow *self)
+{
+  g_return_val_if_fail (UDHA_IS_CASE_ROW (self), NULL);
+
+  return self->row->sort_key;
+}

@@ -483,7 +483,8 @@ udha_store_bulk_begin (UdhaStore  *store,
     return NULL;
   self->in_transaction = TRUE;
 
-  if (!load_counters (self, error))
+  if (!load_counters (self, error) ||
+      !_udha_store_bulk_load_begin (store, error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -892,7 +893,9 @@ udha_store_bulk_checkpoint (UdhaStoreBulk  *self,
 /**
  * udha_store_bulk_finish:
  *
- * Writes the number counters, commits and restores the page cache.
+ * Writes the number counters, computes the stored caseload keys of the new
+ * cases and builds the caseload indexes again (schema v2), commits,
+ * refreshes the query planner's statistics and restores the page cache.
  */
 gboolean
 udha_store_bulk_finish (UdhaStoreBulk  *self,
@@ -900,10 +903,15 @@ udha_store_bulk_finish (UdhaStoreBulk  *self,
 {
   g_return_val_if_fail (self->in_transaction, FALSE);
 
-  if (!save_counters (self, error))
+  if (!save_counters (self, error) ||
+      !_udha_store_bulk_load_end (self->store, error))
     return FALSE;
   self->in_transaction = FALSE;
   if (!udha_store_commit (self->store, error))
+    return FALSE;
+  /* Fresh statistics, so that the caseload queries pick the index of
+   * their scope and sort; a sampled ANALYZE takes a moment, not minutes. */
+  if (!_udha_store_exec (self->store, "PRAGMA analysis_limit = 1000; ANALYZE; PRAGMA analysis_limit = 0;", error))
     return FALSE;
   self->finished = TRUE;
   return set_cache_size (self, self->saved_cache_size, error);

@@ -7,22 +7,31 @@
 
 /* The queries behind the lazy caseload list (UdhaCaseListModel, DESIGN.md
  * "Lists"). Every query carries the session's scope and the filters in its
- * WHERE clause; the text filter goes through the search table. Three ways
- * to reach a page, chosen by the model:
+ * WHERE clause; the text filter goes through the search table.
  *
- * - by number: keyset on the unique index of cases.number ("c.number > ?"
- *   ORDER BY c.number LIMIT n); the filters are written with a unary "+"
- *   so that SQLite walks that index instead of sorting the office;
+ * Scope arms: a caseworker's list is the union of two disjoint sets, the
+ * cases assigned to them and their office's intake queue; a supervisor's
+ * is the office, the intake queue, or one assignee's cases. Each set is
+ * one "arm" with an index of its own for every sort key (schema v2:
+ * cases_office_*, cases_assigned_*, cases_intake_*), and a query over two
+ * arms is a UNION ALL whose ORDER BY SQLite answers by merging the two
+ * ordered index walks: no sort, whatever the size of the list.
+ *
+ * Counting: without the filters that depend on the day or on other tables,
+ * the count (and the count of each value of a bucketed sort) is a sum over
+ * case_counts, which triggers keep; otherwise a count over the same arms.
+ *
+ * Pages, chosen by the model:
+ *
+ * - by key (number, name, last contact, next follow-up): keyset on
+ *   (key, id) from the last row of the previous page, or OFFSET over the
+ *   index alone for a jump; the ids come first, then the rows of those
+ *   ids (udha_store_caselist_rows());
  * - by bucket, for the sorts with few values (case type, status, risk):
- *   the count is grouped by the sort key, so the model knows where each
- *   value starts; inside a value, rows come in id order ("c.id > ?"),
- *   which the rowid, cases_office (office_id, id) and cases_office_status
- *   (office_id, status, id) serve;
+ *   the counts tell the model where each value starts; inside a value,
+ *   rows come in id order, keyset on id;
  * - by ids: the sorted ids of the whole list, once per query
- *   (udha_store_caselist_ids()), then the rows of any page by id
- *   (udha_store_caselist_rows()). For the computed keys (name, last
- *   contact, next follow-up) no index exists in schema v1, so one sorting
- *   pass per query is the cheapest that still makes every page cheap.
+ *   (udha_store_caselist_ids()), for small lists and the text filter.
  *
  * Statements come from the store's cache and are reset when each function
  * returns: nothing is held between calls. */
@@ -38,28 +47,25 @@
 
 #define OPEN_REFERRAL "r.status NOT IN ('declined', 'completed', 'cancelled')"
 
-#define LAST_CONTACT_SQL \
-  "(SELECT substr (max (i.occurred_at), 1, 10) FROM interviews i WHERE i.case_id = c.id)"
-
-#define NEXT_FOLLOW_UP_SQL \
-  "(SELECT substr (min (d), 1, 10) FROM (" \
-  "   SELECT r.follow_up_due AS d FROM referrals r WHERE r.case_id = c.id AND " OPEN_REFERRAL \
-  "   UNION ALL SELECT s.due_on FROM services s WHERE s.case_id = c.id" \
-  "     AND s.status IN ('planned', 'in_progress')" \
-  "   UNION ALL SELECT (SELECT i.next_follow_up FROM interviews i WHERE i.case_id = c.id" \
-  "     ORDER BY i.occurred_at DESC, i.id DESC LIMIT 1)))"
-
 #define OVERDUE_SQL \
   "EXISTS (SELECT 1 FROM referrals r WHERE r.case_id = c.id AND r.follow_up_due < :today AND " \
+  OPEN_REFERRAL ")"
+
+/* The statuses that end a case's work */
+#define INACTIVE_STATUSES "('closed', 'transferred', 'duplicate')"
+
+#define OVERDUE_IN_SQL \
+  "c.id IN (SELECT r.case_id FROM referrals r WHERE r.follow_up_due < :today AND " OPEN_REFERRAL ")"
+
+#define OVERDUE_ORG_IN_SQL \
+  "c.id IN (SELECT r.case_id FROM referrals r WHERE r.org_id = :org AND r.follow_up_due < :today AND " \
   OPEN_REFERRAL ")"
 
 static const char row_select[] =
   "SELECT c.id, c.number, p.family_name, p.given_name, "
   "(SELECT group_concat (x.code, ',') FROM (SELECT pc.code FROM person_citizenships pc "
   "  WHERE pc.parent_id = p.id ORDER BY pc.position) x), "
-  "c.case_type, c.status, c.risk, "
-  LAST_CONTACT_SQL ", "
-  NEXT_FOLLOW_UP_SQL ", "
+  "c.case_type, c.status, c.risk, c.last_contact, c.next_follow_up, "
   OVERDUE_SQL ", "
   "coalesce (u.display_name, u.user_name), o.code "
   "FROM cases c CROSS JOIN persons p ON p.id = c.person_id "
@@ -95,6 +101,7 @@ udha_case_list_row_free (UdhaCaseListRow *row)
   g_free (row->next_follow_up);
   g_free (row->assigned_user);
   g_free (row->office_code);
+  g_free (row->sort_key);
   g_free (row);
 }
 
@@ -120,7 +127,7 @@ bucket_column (UdhaCaseSort sort)
     }
 }
 
-/* The ORDER BY key of the sorted-ids query. */
+/* The ORDER BY key of a sort, as the indexes of schema v2 have it. */
 static const char *
 sort_expression (UdhaCaseSort sort)
 {
@@ -129,7 +136,7 @@ sort_expression (UdhaCaseSort sort)
     case UDHA_CASE_SORT_NUMBER:
       return "c.number";
     case UDHA_CASE_SORT_NAME:
-      return "p.family_folded %s, p.given_folded";
+      return "c.sort_name";
     case UDHA_CASE_SORT_CASE_TYPE:
       return "c.case_type";
     case UDHA_CASE_SORT_STATUS:
@@ -139,51 +146,148 @@ sort_expression (UdhaCaseSort sort)
     case UDHA_CASE_SORT_RISK:
       return "CASE c.risk WHEN 'low' THEN 1 WHEN 'medium' THEN 2 WHEN 'high' THEN 3 ELSE 0 END";
     case UDHA_CASE_SORT_LAST_CONTACT:
-      return LAST_CONTACT_SQL;
+      return "ifnull (c.last_contact, '')";
     case UDHA_CASE_SORT_NEXT_FOLLOW_UP:
-      return NEXT_FOLLOW_UP_SQL;
+      return "ifnull (c.next_follow_up, '')";
     default:
       g_assert_not_reached ();
     }
   return NULL;
 }
 
-/* Appends the scope and the filters. With @no_index, the comparisons on
- * indexed columns get a unary "+", so that SQLite keeps to the index that
- * serves the ORDER BY. With @scope_only, the filters are left out (rows
- * fetched by id keep only the scope). */
+/* Appends the scope only: rows fetched by id keep to it. */
 static void
-append_where (GString                 *sql,
-              const UdhaCaseListQuery *q,
-              gboolean                 no_index,
-              gboolean                 scope_only)
+append_scope (GString                 *sql,
+              const UdhaCaseListQuery *q)
 {
   const UdhaCaseQuery *f = &q->filter;
-  const char *plus = no_index ? "+" : "";
 
   g_string_append (sql, " WHERE 1");
   if (f->scope.office_id != 0)
-    g_string_append_printf (sql, " AND %sc.office_id = :office", plus);
+    g_string_append (sql, " AND c.office_id = :office");
   if (f->scope.user_id != 0)
-    g_string_append_printf (sql, " AND (%sc.assigned_user_id = :user "
-                                 "OR (c.assigned_user_id IS NULL AND c.office_id = :office))", plus);
-  if (scope_only)
-    return;
+    g_string_append (sql, " AND (c.assigned_user_id = :user "
+                          "OR (c.assigned_user_id IS NULL AND c.office_id = :office))");
+}
+
+/* The filters other than the scope, as " AND …" terms. */
+static void
+append_filters (GString                 *sql,
+                const UdhaCaseListQuery *q)
+{
+  const UdhaCaseQuery *f = &q->filter;
+
   if (f->status != NULL)
-    g_string_append_printf (sql, " AND %sc.status = :status", plus);
+    g_string_append (sql, " AND c.status = :status");
   if (f->case_type != NULL)
     g_string_append (sql, " AND c.case_type = :type");
   if (f->risk != NULL)
     g_string_append (sql, " AND c.risk = :risk");
-  if (f->mine)
-    g_string_append_printf (sql, " AND %sc.assigned_user_id = :mine", plus);
-  if (f->intake)
-    g_string_append_printf (sql, " AND %sc.assigned_user_id IS NULL", plus);
   if (f->overdue)
-    g_string_append (sql, " AND " OVERDUE_SQL);
+    g_string_append (sql, " AND " OVERDUE_IN_SQL);
+  if (f->overdue_referral_org_id != 0)
+    g_string_append (sql, " AND " OVERDUE_ORG_IN_SQL);
+  if (f->no_contact_since != NULL)
+    g_string_append (sql, " AND (c.last_contact IS NULL OR c.last_contact < :since)");
+  if (f->follow_up_overdue)
+    g_string_append (sql, " AND c.next_follow_up < :today");
+  if (f->active_only)
+    g_string_append (sql, " AND c.status NOT IN " INACTIVE_STATUSES);
   if (q->text != NULL)
     g_string_append (sql, " AND (c.id IN (SELECT ref_id FROM search WHERE search MATCH :text AND kind = 'c')"
                           " OR c.person_id IN (SELECT ref_id FROM search WHERE search MATCH :text AND kind = 'p'))");
+}
+
+/* The scope and the office/assignee filters as disjoint arms (see the top
+ * of the file); each is a WHERE condition on cases c, with :arm_user bound
+ * by bind_query(). Returns the number of arms (0: the list is empty). */
+typedef enum
+{
+  ARM_ALL,
+  ARM_OFFICE,
+  ARM_ASSIGNED,
+  ARM_INTAKE,
+} ArmKind;
+
+static gint64
+filter_assignee (const UdhaCaseQuery *f)
+{
+  if (!f->mine)
+    return 0;
+  return f->assigned_user_id != 0 ? f->assigned_user_id : f->scope.user_id;
+}
+
+static guint
+scope_arms (const UdhaCaseListQuery *q,
+            ArmKind                  arms[2])
+{
+  const UdhaCaseQuery *f = &q->filter;
+  gint64 assignee = filter_assignee (f);
+  guint n = 0;
+
+  if (f->mine && f->intake)
+    return 0;
+
+  if (f->scope.user_id != 0)
+    {
+      if (!f->intake && (assignee == 0 || assignee == f->scope.user_id))
+        arms[n++] = ARM_ASSIGNED;
+      if (!f->mine)
+        arms[n++] = ARM_INTAKE;
+      return n;
+    }
+
+  if (f->intake)
+    arms[n++] = ARM_INTAKE;
+  else if (assignee != 0)
+    arms[n++] = ARM_ASSIGNED;
+  else
+    arms[n++] = f->scope.office_id != 0 ? ARM_OFFICE : ARM_ALL;
+  return n;
+}
+
+/* The arm's condition on cases (@table "c") or on case_counts ("k"). */
+static void
+append_arm (GString                 *sql,
+            const UdhaCaseListQuery *q,
+            ArmKind                  arm,
+            const char              *table)
+{
+  const UdhaCaseQuery *f = &q->filter;
+  gboolean counts = g_strcmp0 (table, "k") == 0;
+
+  switch (arm)
+    {
+    case ARM_OFFICE:
+      g_string_append_printf (sql, "%s.office_id = :office", table);
+      break;
+    case ARM_ASSIGNED:
+      g_string_append_printf (sql, "%s.assigned_user_id = :arm_user", table);
+      /* A supervisor's drill-down to one assignee stays in the office */
+      if (f->scope.user_id == 0 && f->scope.office_id != 0)
+        g_string_append_printf (sql, " AND %s%s.office_id = :office", counts ? "" : "+", table);
+      break;
+    case ARM_INTAKE:
+      g_string_append_printf (sql, counts ? "%s.assigned_user_id = 0" : "%s.assigned_user_id IS NULL", table);
+      if (f->scope.office_id != 0)
+        g_string_append_printf (sql, " AND %s.office_id = :office", table);
+      break;
+    case ARM_ALL:
+    default:
+      g_string_append (sql, "1");
+      break;
+    }
+}
+
+/* Whether case_counts can answer the count: no filter on the day, the
+ * contact log, referrals or text. */
+static gboolean
+countable (const UdhaCaseListQuery *q)
+{
+  const UdhaCaseQuery *f = &q->filter;
+
+  return q->text == NULL && !f->overdue && f->no_contact_since == NULL &&
+         !f->follow_up_overdue && f->overdue_referral_org_id == 0;
 }
 
 static void
@@ -225,6 +329,9 @@ bind_query (sqlite3_stmt            *stmt,
   bind_named_int (stmt, ":mine", f->assigned_user_id != 0 ? f->assigned_user_id : f->scope.user_id);
   bind_named_text (stmt, ":today", f->today);
   bind_named_text (stmt, ":text", expression);
+  bind_named_int (stmt, ":arm_user", f->scope.user_id != 0 ? f->scope.user_id : filter_assignee (f));
+  bind_named_text (stmt, ":since", f->no_contact_since);
+  bind_named_int (stmt, ":org", f->overdue_referral_org_id);
 }
 
 /* Turns the text filter into a search expression. Returns FALSE when the
@@ -325,6 +432,28 @@ udha_store_caselist_buckets (UdhaCaseSort  sort,
     }
 }
 
+/* Appends "SELECT <columns> FROM cases c WHERE <arm> <filters> <extra>"
+ * for each arm, joined by UNION ALL. */
+static void
+append_arms (GString                 *sql,
+             const UdhaCaseListQuery *q,
+             const ArmKind           *arms,
+             guint                    n_arms,
+             const char              *columns,
+             const char              *extra)
+{
+  for (guint i = 0; i < n_arms; i++)
+    {
+      if (i > 0)
+        g_string_append (sql, " UNION ALL ");
+      g_string_append_printf (sql, "SELECT %s FROM cases c WHERE ", columns);
+      append_arm (sql, q, arms[i], "c");
+      append_filters (sql, q);
+      if (extra != NULL)
+        g_string_append (sql, extra);
+    }
+}
+
 /**
  * udha_store_caselist_count:
  * @self: a #UdhaStore
@@ -332,6 +461,10 @@ udha_store_caselist_buckets (UdhaCaseSort  sort,
  * @bucket_counts: (nullable) (out caller-allocates): for a bucketed sort,
  *   the count of each value, in the order of udha_store_caselist_buckets()
  * @error: return location for a #GError
+ *
+ * Without the day-, contact-, referral- or text-dependent filters, a sum
+ * over the maintained case_counts (a few rows, whatever the caseload);
+ * otherwise a count over the list's arms.
  *
  * Returns: the number of cases in the list, or -1 on error
  */
@@ -346,6 +479,8 @@ udha_store_caselist_count (UdhaStore                *self,
   g_autofree char *expression = NULL;
   const char * const *buckets = NULL;
   const char *column = NULL;
+  ArmKind arms[2];
+  guint n_arms;
   guint n_buckets = 0;
   gint64 total = 0;
   int rc;
@@ -362,15 +497,46 @@ udha_store_caselist_count (UdhaStore                *self,
     }
   if (!text_expression (query, &expression))
     return 0;
+  n_arms = scope_arms (query, arms);
+  if (n_arms == 0)
+    return 0;
 
   sql = g_string_new (NULL);
-  if (column != NULL)
-    g_string_append_printf (sql, "SELECT %s, count(*) FROM cases c", column);
+  if (countable (query))
+    {
+      const UdhaCaseQuery *f = &query->filter;
+
+      /* case_counts keeps "no risk" as '' */
+      if (column != NULL && query->sort == UDHA_CASE_SORT_RISK)
+        g_string_append (sql, "SELECT nullif (k.risk, ''), sum (k.n) FROM case_counts k WHERE (");
+      else if (column != NULL)
+        g_string_append_printf (sql, "SELECT k.%s, sum (k.n) FROM case_counts k WHERE (", column + 2);
+      else
+        g_string_append (sql, "SELECT NULL, sum (k.n) FROM case_counts k WHERE (");
+      for (guint i = 0; i < n_arms; i++)
+        {
+          g_string_append (sql, i > 0 ? ") OR (" : "(");
+          append_arm (sql, query, arms[i], "k");
+        }
+      g_string_append (sql, "))");
+      if (f->status != NULL)
+        g_string_append (sql, " AND k.status = :status");
+      if (f->case_type != NULL)
+        g_string_append (sql, " AND k.case_type = :type");
+      if (f->risk != NULL)
+        g_string_append (sql, " AND k.risk = :risk");
+      if (f->active_only)
+        g_string_append (sql, " AND k.status NOT IN " INACTIVE_STATUSES);
+    }
   else
-    g_string_append (sql, "SELECT NULL, count(*) FROM cases c");
-  append_where (sql, query, FALSE, FALSE);
-  if (column != NULL)
-    g_string_append (sql, " GROUP BY 1");
+    {
+      g_autofree char *columns = g_strdup_printf ("%s AS v", column != NULL ? column : "NULL");
+
+      g_string_append (sql, "SELECT v, count(*) FROM (");
+      append_arms (sql, query, arms, n_arms, columns, NULL);
+      g_string_append (sql, ")");
+    }
+  g_string_append (sql, " GROUP BY 1");
 
   stmt = udha_store_prepare (self, sql->str, error);
   if (stmt == NULL)
@@ -400,8 +566,8 @@ udha_store_caselist_count (UdhaStore                *self,
  * @query: the list query
  * @error: return location for a #GError
  *
- * The ids of the whole list in sort order: one sorting pass, 8 bytes per
- * case.
+ * The ids of the whole list in sort order, 8 bytes per case: for small
+ * lists and the text filter.
  *
  * Returns: (transfer full) (element-type gint64): the ids, or %NULL on error
  */
@@ -414,8 +580,10 @@ udha_store_caselist_ids (UdhaStore                *self,
   g_autoptr(GString) sql = NULL;
   g_autoptr(UdhaCachedStmt) stmt = NULL;
   g_autofree char *expression = NULL;
-  g_autofree char *key = NULL;
+  g_autofree char *columns = NULL;
   const char *dir = query->descending ? " DESC" : "";
+  ArmKind arms[2];
+  guint n_arms;
   int rc;
 
   g_return_val_if_fail (UDHA_IS_STORE (self), NULL);
@@ -424,19 +592,14 @@ udha_store_caselist_ids (UdhaStore                *self,
 
   if (!text_expression (query, &expression))
     return g_steal_pointer (&ids);
+  n_arms = scope_arms (query, arms);
+  if (n_arms == 0)
+    return g_steal_pointer (&ids);
 
-  sql = g_string_new ("SELECT c.id FROM cases c");
-  if (query->sort == UDHA_CASE_SORT_NAME)
-    {
-      g_string_append (sql, " CROSS JOIN persons p ON p.id = c.person_id");
-      key = g_strdup_printf (sort_expression (query->sort), dir);
-    }
-  else
-    {
-      key = g_strdup (sort_expression (query->sort));
-    }
-  append_where (sql, query, FALSE, FALSE);
-  g_string_append_printf (sql, " ORDER BY %s%s, c.id%s", key, dir, dir);
+  sql = g_string_new (NULL);
+  columns = g_strdup_printf ("c.id, %s", sort_expression (query->sort));
+  append_arms (sql, query, arms, n_arms, columns, NULL);
+  g_string_append_printf (sql, " ORDER BY 2%s, 1%s", dir, dir);
 
   stmt = udha_store_prepare (self, sql->str, error);
   if (stmt == NULL)
@@ -490,7 +653,7 @@ udha_store_caselist_rows (UdhaStore                *self,
    * ids are ?201… so that they never meet the named parameters, which
    * SQLite numbers from 1. */
   sql = g_string_new (row_select);
-  append_where (sql, query, FALSE, TRUE);
+  append_scope (sql, query);
   g_string_append (sql, " AND c.id IN (");
   for (guint i = 0; i < UDHA_STORE_CASELIST_MAX_IDS; i++)
     g_string_append_printf (sql, "%s?%u", i > 0 ? ", " : "", ID_PARAM_BASE + i);
@@ -525,9 +688,139 @@ udha_store_caselist_rows (UdhaStore                *self,
           g_ptr_array_add (rows, row);
         }
     }
-  /* The rows moved to @rows */
-  g_ptr_array_set_free_func (found, NULL);
+  /* The rows moved to @rows; the rest (ids repeated) are freed */
+  for (guint i = 0; i < found->len; i++)
+    if (g_ptr_array_find (rows, g_ptr_array_index (found, i), NULL))
+      found->pdata[i] = NULL;
   return g_steal_pointer (&rows);
+}
+
+/* A page of ids (and their sort keys) of the list: @key_sql the sort key,
+ * or %NULL for id order; @extra more conditions; keyset after
+ * (@after_key, @after_id) when @keyset. Then the rows of those ids. */
+static GPtrArray *
+page_by_ids (UdhaStore                *self,
+             const UdhaCaseListQuery  *query,
+             const char               *key_sql,
+             const char               *extra,
+             const char               *bucket,
+             gboolean                  keyset,
+             const char               *after_key,
+             gint64                    after_id,
+             guint                     offset,
+             guint                     limit,
+             GError                  **error)
+{
+  g_autoptr(GString) sql = NULL;
+  g_autoptr(GString) where = NULL;
+  g_autoptr(UdhaCachedStmt) stmt = NULL;
+  g_autoptr(GPtrArray) keys = NULL;
+  g_autofree char *expression = NULL;
+  g_autofree char *columns = NULL;
+  gint64 ids[UDHA_STORE_CASELIST_MAX_IDS];
+  const char *dir = query->descending ? " DESC" : "";
+  const char *cmp = query->descending ? "<" : ">";
+  GPtrArray *rows;
+  ArmKind arms[2];
+  guint n_arms;
+  guint n = 0;
+  int rc;
+
+  if (!text_expression (query, &expression))
+    return empty_rows ();
+  n_arms = scope_arms (query, arms);
+  if (n_arms == 0)
+    return empty_rows ();
+
+  where = g_string_new (extra);
+  if (keyset && key_sql == NULL)
+    g_string_append_printf (where, " AND c.id %s :after_id", cmp);
+  else if (keyset && query->sort == UDHA_CASE_SORT_NUMBER)
+    g_string_append_printf (where, " AND c.number %s :after_key", cmp); /* unique */
+  else if (keyset)
+    g_string_append_printf (where, " AND (%s, c.id) %s (:after_key, :after_id)", key_sql, cmp);
+
+  sql = g_string_new (NULL);
+  columns = g_strdup_printf ("c.id, %s", key_sql != NULL ? key_sql : "NULL");
+  append_arms (sql, query, arms, n_arms, columns, where->str);
+  if (key_sql != NULL)
+    g_string_append_printf (sql, " ORDER BY 2%s, 1%s", dir, dir);
+  else
+    g_string_append_printf (sql, " ORDER BY 1%s", dir);
+  g_string_append (sql, " LIMIT :limit OFFSET :offset");
+
+  stmt = udha_store_prepare (self, sql->str, error);
+  if (stmt == NULL)
+    return NULL;
+  bind_query (stmt, query, expression);
+  bind_named_text (stmt, ":bucket", bucket);
+  bind_named_text (stmt, ":after_key", after_key);
+  bind_named_int (stmt, ":after_id", after_id);
+  bind_named_int (stmt, ":limit", MIN (limit, UDHA_STORE_CASELIST_MAX_IDS));
+  bind_named_int (stmt, ":offset", offset);
+
+  keys = g_ptr_array_new_with_free_func (g_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW && n < UDHA_STORE_CASELIST_MAX_IDS)
+    {
+      ids[n++] = sqlite3_column_int64 (stmt, 0);
+      g_ptr_array_add (keys, _udha_column_dup (stmt, 1));
+    }
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      _udha_store_fail (self, rc, error);
+      return NULL;
+    }
+  g_clear_pointer (&stmt, _udha_cached_stmt_release);
+
+  rows = udha_store_caselist_rows (self, query, ids, n, error);
+  if (rows == NULL)
+    return NULL;
+  /* Rows come in the order of @ids; one may have left the scope since */
+  for (guint i = 0, k = 0; i < rows->len && k < n; k++)
+    {
+      UdhaCaseListRow *row = g_ptr_array_index (rows, i);
+
+      if (row->id != ids[k])
+        continue;
+      row->sort_key = g_steal_pointer (&keys->pdata[k]);
+      i++;
+    }
+  return rows;
+}
+
+/**
+ * udha_store_caselist_page_keyset:
+ * @self: a #UdhaStore
+ * @query: the list query; its sort is not bucketed (number, name, last
+ *   contact, next follow-up)
+ * @after_key: (nullable): the #UdhaCaseListRow.sort_key of the last row of
+ *   the previous page; %NULL to start from the beginning (then @offset
+ *   rows are skipped)
+ * @after_id: the id of that row
+ * @offset: rows to skip
+ * @limit: page size (at most %UDHA_STORE_CASELIST_MAX_IDS)
+ * @error: return location for a #GError
+ *
+ * A page in sort order, ties by id: an index walk in every scope. The rows
+ * carry their sort key for the next page.
+ *
+ * Returns: (transfer full) (element-type UdhaCaseListRow): the rows
+ */
+GPtrArray *
+udha_store_caselist_page_keyset (UdhaStore                *self,
+                                 const UdhaCaseListQuery  *query,
+                                 const char               *after_key,
+                                 gint64                    after_id,
+                                 guint                     offset,
+                                 guint                     limit,
+                                 GError                  **error)
+{
+  g_return_val_if_fail (UDHA_IS_STORE (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+  g_return_val_if_fail (query->sort < UDHA_CASE_SORT_N_KEYS, NULL);
+
+  return page_by_ids (self, query, sort_expression (query->sort), NULL, NULL,
+                      after_key != NULL, after_key, after_id, offset, limit, error);
 }
 
 /**
@@ -540,6 +833,8 @@ udha_store_caselist_rows (UdhaStore                *self,
  * @limit: page size
  * @error: return location for a #GError
  *
+ * udha_store_caselist_page_keyset() for the number sort.
+ *
  * Returns: (transfer full) (element-type UdhaCaseListRow): the rows
  */
 GPtrArray *
@@ -550,32 +845,11 @@ udha_store_caselist_page_number (UdhaStore                *self,
                                  guint                     limit,
                                  GError                  **error)
 {
-  g_autoptr(GString) sql = NULL;
-  g_autoptr(UdhaCachedStmt) stmt = NULL;
-  g_autofree char *expression = NULL;
-  const char *dir = query->descending ? " DESC" : "";
-
   g_return_val_if_fail (UDHA_IS_STORE (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
+  g_return_val_if_fail (query->sort == UDHA_CASE_SORT_NUMBER, NULL);
 
-  if (!text_expression (query, &expression))
-    return empty_rows ();
-
-  sql = g_string_new (row_select);
-  append_where (sql, query, TRUE, FALSE);
-  if (after_number != NULL)
-    g_string_append_printf (sql, " AND c.number %s :after", query->descending ? "<" : ">");
-  /* number is unique: it needs no id to break ties */
-  g_string_append_printf (sql, " ORDER BY c.number%s LIMIT :limit OFFSET :offset", dir);
-
-  stmt = udha_store_prepare (self, sql->str, error);
-  if (stmt == NULL)
-    return NULL;
-  bind_query (stmt, query, expression);
-  bind_named_text (stmt, ":after", after_number);
-  bind_named_int (stmt, ":limit", limit);
-  bind_named_int (stmt, ":offset", offset);
-  return step_rows (self, stmt, error);
+  return udha_store_caselist_page_keyset (self, query, after_number, 0, offset, limit, error);
 }
 
 /**
@@ -603,9 +877,7 @@ udha_store_caselist_page_bucket (UdhaStore                *self,
                                  guint                     limit,
                                  GError                  **error)
 {
-  g_autoptr(GString) sql = NULL;
-  g_autoptr(UdhaCachedStmt) stmt = NULL;
-  g_autofree char *expression = NULL;
+  g_autofree char *extra = NULL;
   const char * const *buckets;
   const char *column;
   guint n_buckets;
@@ -617,27 +889,10 @@ udha_store_caselist_page_bucket (UdhaStore                *self,
   column = bucket_column (query->sort);
   g_return_val_if_fail (column != NULL && bucket < n_buckets, NULL);
 
-  if (!text_expression (query, &expression))
-    return empty_rows ();
-
-  sql = g_string_new (row_select);
-  append_where (sql, query, FALSE, FALSE);
   if (buckets[bucket] != NULL)
-    g_string_append_printf (sql, " AND %s = :bucket", column);
+    extra = g_strdup_printf (" AND %s = :bucket", column);
   else
-    g_string_append_printf (sql, " AND %s IS NULL", column);
-  if (after_id > 0)
-    g_string_append_printf (sql, " AND c.id %s :after", query->descending ? "<" : ">");
-  g_string_append_printf (sql, " ORDER BY c.id%s LIMIT :limit OFFSET :offset",
-                          query->descending ? " DESC" : "");
-
-  stmt = udha_store_prepare (self, sql->str, error);
-  if (stmt == NULL)
-    return NULL;
-  bind_query (stmt, query, expression);
-  bind_named_text (stmt, ":bucket", buckets[bucket]);
-  bind_named_int (stmt, ":after", after_id);
-  bind_named_int (stmt, ":limit", limit);
-  bind_named_int (stmt, ":offset", offset);
-  return step_rows (self, stmt, error);
+    extra = g_strdup_printf (" AND %s IS NULL", column);
+  return page_by_ids (self, query, NULL, extra, buckets[bucket], after_id > 0, NULL, after_id,
+                      offset, limit, error);
 }

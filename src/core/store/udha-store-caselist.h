@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 /**
  * UdhaCaseSort:
  * @UDHA_CASE_SORT_NUMBER: case number (the unique index on cases.number)
- * @UDHA_CASE_SORT_NAME: family name, then given name, folded (no index)
+ * @UDHA_CASE_SORT_NAME: family name, then given name, folded (cases.sort_name)
  * @UDHA_CASE_SORT_CASE_TYPE: case type code, alphabetical
  * @UDHA_CASE_SORT_STATUS: status, in workflow order (open … duplicate)
  * @UDHA_CASE_SORT_RISK: risk: unset < low < medium < high
@@ -72,6 +72,8 @@ typedef struct
  * @overdue: the case has an open referral whose follow-up date has passed
  * @assigned_user: (nullable): the assignee's display name, %NULL for intake
  * @office_code: the office code
+ * @sort_key: (nullable): the value of the sort key the row was read by
+ *   (keyset paging); %NULL when read by id
  *
  * One light row of a caseload list.
  */
@@ -90,6 +92,7 @@ typedef struct
   gboolean  overdue;
   char     *assigned_user;
   char     *office_code;
+  char     *sort_key;
 } UdhaCaseListRow;
 
 void                udha_case_list_row_free          (UdhaCaseListRow          *row);
@@ -115,6 +118,13 @@ GPtrArray          *udha_store_caselist_rows         (UdhaStore                *
 GPtrArray          *udha_store_caselist_page_number  (UdhaStore                *self,
                                                       const UdhaCaseListQuery  *query,
                                                       const char               *after_number,
+                                                      guint                     offset,
+                                                      guint                     limit,
+                                                      GError                  **error);
+GPtrArray          *udha_store_caselist_page_keyset  (UdhaStore                *self,
+                                                      const UdhaCaseListQuery  *query,
+                                                      const char               *after_key,
+                                                      gint64                    after_id,
                                                       guint                     offset,
                                                       guint                     limit,
                                                       GError                  **error);

@@ -55,6 +55,10 @@ gboolean          _udha_store_migrate_v1           (sqlite3               *db,
                                                     GError               **error);
 gboolean          _udha_store_migrate_v2           (sqlite3               *db,
                                                     GError               **error);
+gboolean          _udha_store_bulk_load_begin      (UdhaStore             *self,
+                                                    GError               **error);
+gboolean          _udha_store_bulk_load_end        (UdhaStore             *self,
+                                                    GError               **error);
 
 /* Generic record persistence (udha-store-records.c) */
 const char       *_udha_store_table_for            (const UdhaRecordInfo  *info);

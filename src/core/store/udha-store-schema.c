@@ -427,9 +427,56 @@ _udha_store_migrate_v1 (sqlite3  *db,
 /* The sort keys of the caseload list (udha-store-caselist.c), each with the
  * index name's suffix. */
 #define CASELIST_INDEXES(name, column) \
-  "CREATE INDEX cases_office_" name " ON cases (office_id, " column ", id);" \
-  "CREATE INDEX cases_assigned_" name " ON cases (assigned_user_id, " column ", id);" \
-  "CREATE INDEX cases_intake_" name " ON cases (office_id, " column ", id) WHERE assigned_user_id IS NULL;"
+  "CREATE INDEX IF NOT EXISTS cases_office_" name " ON cases (office_id, " column ", id);" \
+  "CREATE INDEX IF NOT EXISTS cases_assigned_" name " ON cases (assigned_user_id, " column ", id);" \
+  "CREATE INDEX IF NOT EXISTS cases_intake_" name " ON cases (office_id, " column ", id) " \
+  "WHERE assigned_user_id IS NULL;"
+
+#define DROP_CASELIST_INDEXES(name) \
+  "DROP INDEX IF EXISTS cases_office_" name ";" \
+  "DROP INDEX IF EXISTS cases_assigned_" name ";" \
+  "DROP INDEX IF EXISTS cases_intake_" name ";"
+
+/* The caseload list's indexes (cases_office_status and the unique number
+ * exist since v1). A bulk load drops them and builds them again at its
+ * end, which is much faster than keeping them up to date row by row. */
+static const char caselist_indexes[] =
+  "CREATE INDEX IF NOT EXISTS cases_intake_id ON cases (office_id, id) WHERE assigned_user_id IS NULL;"
+  "CREATE INDEX IF NOT EXISTS cases_office_number ON cases (office_id, number);"
+  "CREATE INDEX IF NOT EXISTS cases_assigned_number ON cases (assigned_user_id, number);"
+  "CREATE INDEX IF NOT EXISTS cases_intake_number ON cases (office_id, number) WHERE assigned_user_id IS NULL;"
+  "CREATE INDEX IF NOT EXISTS cases_assigned_status ON cases (assigned_user_id, status, id);"
+  "CREATE INDEX IF NOT EXISTS cases_intake_status ON cases (office_id, status, id) WHERE assigned_user_id IS NULL;"
+  CASELIST_INDEXES ("name", "sort_name")
+  CASELIST_INDEXES ("type", "case_type")
+  CASELIST_INDEXES ("risk", "risk")
+  /* Dates sort with "none" first: the list's keys are ifnull (…, '') */
+  CASELIST_INDEXES ("contact", "ifnull (last_contact, '')")
+  CASELIST_INDEXES ("follow_up", "ifnull (next_follow_up, '')");
+
+static const char drop_caselist_indexes[] =
+  "DROP INDEX IF EXISTS cases_intake_id;"
+  "DROP INDEX IF EXISTS cases_office_number;"
+  "DROP INDEX IF EXISTS cases_assigned_number;"
+  "DROP INDEX IF EXISTS cases_intake_number;"
+  "DROP INDEX IF EXISTS cases_assigned_status;"
+  "DROP INDEX IF EXISTS cases_intake_status;"
+  DROP_CASELIST_INDEXES ("name")
+  DROP_CASELIST_INDEXES ("type")
+  DROP_CASELIST_INDEXES ("risk")
+  DROP_CASELIST_INDEXES ("contact")
+  DROP_CASELIST_INDEXES ("follow_up");
+
+/* Triggers keep the stored keys, except during a bulk load (bulk_load has
+ * a row), which computes them once at its end. */
+#define UNLESS_BULK "WHEN NOT EXISTS (SELECT 1 FROM bulk_load) "
+
+/* The stored keys of the cases from @first_id on */
+#define COMPUTE_KEYS(first_id) \
+  "UPDATE cases SET last_contact = " LAST_CONTACT_OF ("cases.id") "," \
+  "                 next_follow_up = " NEXT_FOLLOW_UP_OF ("cases.id") "," \
+  "                 sort_name = " SORT_NAME_OF ("cases.person_id") \
+  " WHERE id >= " first_id ";"
 
 static const char schema_v2[] =
   "CREATE TABLE reasons ("
@@ -452,10 +499,12 @@ static const char schema_v2[] =
   ") WITHOUT ROWID;"
   "CREATE INDEX case_counts_assigned ON case_counts (assigned_user_id);"
 
+  "CREATE TABLE bulk_load ("
+  "  first_case_id INTEGER NOT NULL"
+  ");"
+
   /* Backfill */
-  "UPDATE cases SET last_contact = " LAST_CONTACT_OF ("cases.id") ","
-  "                 next_follow_up = " NEXT_FOLLOW_UP_OF ("cases.id") ","
-  "                 sort_name = " SORT_NAME_OF ("cases.person_id") ";"
+  COMPUTE_KEYS ("0")
   "INSERT INTO case_counts (office_id, assigned_user_id, status, case_type, risk, n) "
   "  SELECT " COUNT_KEY ("c") ", count(*) FROM cases c GROUP BY 1, 2, 3, 4, 5;"
   /* Reasons of referral status changes, which v1 kept in the referral's
@@ -467,7 +516,8 @@ static const char schema_v2[] =
   "  WHERE t.reason IS NOT NULL AND t.reason <> '';"
 
   /* Triggers: the stored sort keys */
-  "CREATE TRIGGER cases_sort_name_insert AFTER INSERT ON cases BEGIN "
+  "CREATE TRIGGER cases_sort_name_insert AFTER INSERT ON cases "
+  UNLESS_BULK "BEGIN "
   "  UPDATE cases SET sort_name = " SORT_NAME_OF ("NEW.person_id") ","
   "                   last_contact = " LAST_CONTACT_OF ("NEW.id") ","
   "                   next_follow_up = " NEXT_FOLLOW_UP_OF ("NEW.id") " WHERE id = NEW.id;"
@@ -480,7 +530,8 @@ static const char schema_v2[] =
   "ON persons BEGIN "
   "  UPDATE cases SET sort_name = " SORT_NAME_OF ("NEW.id") " WHERE person_id = NEW.id;"
   "END;"
-  "CREATE TRIGGER interviews_contact_insert AFTER INSERT ON interviews BEGIN "
+  "CREATE TRIGGER interviews_contact_insert AFTER INSERT ON interviews "
+  UNLESS_BULK "BEGIN "
   REFRESH_CONTACT ("NEW.case_id")
   "END;"
   "CREATE TRIGGER interviews_contact_update AFTER UPDATE OF case_id, occurred_at, next_follow_up "
@@ -491,7 +542,8 @@ static const char schema_v2[] =
   "CREATE TRIGGER interviews_contact_delete AFTER DELETE ON interviews BEGIN "
   REFRESH_CONTACT ("OLD.case_id")
   "END;"
-  "CREATE TRIGGER referrals_follow_up_insert AFTER INSERT ON referrals BEGIN "
+  "CREATE TRIGGER referrals_follow_up_insert AFTER INSERT ON referrals "
+  UNLESS_BULK "BEGIN "
   REFRESH_FOLLOW_UP ("NEW.case_id")
   "END;"
   "CREATE TRIGGER referrals_follow_up_update AFTER UPDATE OF case_id, status, follow_up_due "
@@ -502,7 +554,8 @@ static const char schema_v2[] =
   "CREATE TRIGGER referrals_follow_up_delete AFTER DELETE ON referrals BEGIN "
   REFRESH_FOLLOW_UP ("OLD.case_id")
   "END;"
-  "CREATE TRIGGER services_follow_up_insert AFTER INSERT ON services BEGIN "
+  "CREATE TRIGGER services_follow_up_insert AFTER INSERT ON services "
+  UNLESS_BULK "BEGIN "
   REFRESH_FOLLOW_UP ("NEW.case_id")
   "END;"
   "CREATE TRIGGER services_follow_up_update AFTER UPDATE OF case_id, status, due_on "
@@ -527,19 +580,7 @@ static const char schema_v2[] =
   COUNT_REMOVE ("OLD")
   "END;"
 
-  /* The caseload list: office, assignee and intake, for each sort key
-   * (cases_office_status and the unique number exist since v1). */
-  "CREATE INDEX cases_intake_id ON cases (office_id, id) WHERE assigned_user_id IS NULL;"
-  "CREATE INDEX cases_office_number ON cases (office_id, number);"
-  "CREATE INDEX cases_assigned_number ON cases (assigned_user_id, number);"
-  "CREATE INDEX cases_intake_number ON cases (office_id, number) WHERE assigned_user_id IS NULL;"
-  "CREATE INDEX cases_assigned_status ON cases (assigned_user_id, status, id);"
-  "CREATE INDEX cases_intake_status ON cases (office_id, status, id) WHERE assigned_user_id IS NULL;"
-  CASELIST_INDEXES ("name", "sort_name")
-  CASELIST_INDEXES ("type", "case_type")
-  CASELIST_INDEXES ("risk", "risk")
-  CASELIST_INDEXES ("contact", "last_contact")
-  CASELIST_INDEXES ("follow_up", "next_follow_up")
+  /* The caseload list's indexes: caselist_indexes, after this string */
 
   /* Reports: date ranges over every case */
   "CREATE INDEX cases_opened_on ON cases (opened_on, office_id);"
@@ -550,9 +591,7 @@ static const char schema_v2[] =
   "CREATE INDEX referrals_status_changed_at ON referrals (status_changed_at) WHERE status_changed_at IS NOT NULL;"
   "CREATE INDEX referrals_org ON referrals (org_id, follow_up_due) WHERE status NOT IN ('declined', 'completed', 'cancelled');"
   "CREATE INDEX referral_transitions_at ON referral_transitions (at);"
-  "CREATE INDEX interviews_occurred_at ON interviews (occurred_at);"
-
-  "ANALYZE;";
+  "CREATE INDEX interviews_occurred_at ON interviews (occurred_at);";
 
 gboolean
 _udha_store_migrate_v2 (sqlite3  *db,
@@ -560,10 +599,48 @@ _udha_store_migrate_v2 (sqlite3  *db,
 {
   int rc = sqlite3_exec (db, schema_v2, NULL, NULL, NULL);
 
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (db, caselist_indexes, NULL, NULL, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (db, "ANALYZE;", NULL, NULL, NULL);
+
   if (rc != SQLITE_OK)
     {
       _udha_store_set_error (error, db, rc);
       return FALSE;
     }
   return TRUE;
+}
+
+/**
+ * _udha_store_bulk_load_begin: (skip)
+ *
+ * Inside the bulk load's transaction: from now on the triggers leave the
+ * stored caseload keys of new records alone, and the caseload indexes are
+ * dropped (udha-store-bulk.c).
+ */
+gboolean
+_udha_store_bulk_load_begin (UdhaStore  *self,
+                             GError    **error)
+{
+  return _udha_store_exec (self, "INSERT INTO bulk_load (first_case_id) "
+                                 "SELECT ifnull (max (id), 0) + 1 FROM cases;", error) &&
+         _udha_store_exec (self, drop_caselist_indexes, error);
+}
+
+/**
+ * _udha_store_bulk_load_end: (skip)
+ *
+ * Computes the stored keys of the cases added since the bulk load began,
+ * builds the caseload indexes again and turns the triggers back on, in
+ * the caller's transaction. Also repairs a vault whose bulk load stopped
+ * half-way (udha_store_new() calls it then).
+ */
+gboolean
+_udha_store_bulk_load_end (UdhaStore  *self,
+                           GError    **error)
+{
+  return _udha_store_exec (self, COMPUTE_KEYS ("(SELECT ifnull (min (first_case_id), 0) FROM bulk_load)"), error) &&
+         _udha_store_exec (self, "DELETE FROM bulk_load;", error) &&
+         _udha_store_exec (self, caselist_indexes, error);
 }

@@ -244,6 +244,40 @@ run_migrations (UdhaStore  *self,
   return TRUE;
 }
 
+/* A bulk load that stopped half-way (the process was killed) left the
+ * caseload's stored keys and indexes to be built: build them now. */
+static gboolean
+finish_bulk_load (UdhaStore  *self,
+                  GError    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean pending;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db, "SELECT EXISTS (SELECT 1 FROM bulk_load);", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      _udha_store_set_error (error, self->db, rc);
+      return FALSE;
+    }
+  pending = sqlite3_column_int (stmt, 0) != 0;
+  if (!pending)
+    return TRUE;
+
+  g_message ("Completing an interrupted bulk load of the caseload");
+  if (!_udha_store_exec (self, "BEGIN IMMEDIATE;", error))
+    return FALSE;
+  if (!_udha_store_bulk_load_end (self, error) ||
+      !_udha_store_exec (self, "COMMIT;", error))
+    {
+      sqlite3_exec (self->db, "ROLLBACK;", NULL, NULL, NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Interface implementations */
 
 /* The vault is about to close its connection: statements go first, and the
@@ -274,7 +308,8 @@ udha_store_initable_init (GInitable     *initable,
                            self, G_CONNECT_SWAPPED);
   sqlite3_busy_timeout (self->db, 5000);
 
-  if (!run_migrations (self, error))
+  if (!run_migrations (self, error) ||
+      !finish_bulk_load (self, error))
     return FALSE;
 
   return _udha_store_audit_check_anchor (self, error);

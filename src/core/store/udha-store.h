@@ -58,9 +58,21 @@ typedef struct
  * @intake: only unassigned cases (the intake queue)
  * @assigned_user_id: the user for @mine (defaults to @scope.user_id)
  * @today: (nullable): ISO date used for "overdue"; %NULL for today (UTC)
+ * @no_contact_since: (nullable): only cases without an interview on or
+ *   after this ISO date (none at all, or the latest one before it); the
+ *   supervisor dashboard's "no contact in 30 days"
+ * @follow_up_overdue: only cases whose next follow-up date (stored
+ *   cases.next_follow_up) is before @today
+ * @overdue_referral_org_id: only cases with an open referral to this
+ *   organisation whose follow-up date is before @today (0: no filter)
+ * @active_only: leave out closed, transferred and duplicate cases
  *
  * A caseload query. Results are ordered newest first (id descending) and
  * paged by key: pass the last id of a page as after_key for the next one.
+ * The last four filters are applied by the caseload list
+ * (udha-store-caselist.h) only. "Closure requested" is @status
+ * `closure_requested`; one caseworker's cases are @mine with
+ * @assigned_user_id.
  */
 typedef struct
 {
@@ -73,6 +85,10 @@ typedef struct
   gboolean        intake;
   gint64          assigned_user_id;
   const char     *today;
+  const char     *no_contact_since;
+  gboolean        follow_up_overdue;
+  gint64          overdue_referral_org_id;
+  gboolean        active_only;
 } UdhaCaseQuery;
 
 /**
