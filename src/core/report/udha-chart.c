@@ -30,6 +30,8 @@
 #define MAX_LABEL_LINES    3
 #define MAX_LEGEND_LINES   2
 #define HATCH_STEP         4.0
+#define ROTATED_MAX_LENGTH 150.0
+#define SIN_45             0.70710678
 
 /* Okabe & Ito's palette, distinguishable with the common colour-vision
  * deficiencies; black is replaced by grey so it reads on both backgrounds. */
@@ -489,6 +491,7 @@ udha_chart_draw (cairo_t              *cr,
   g_autoptr(GPtrArray) category_layouts = NULL;
   g_autoptr(GPtrArray) tick_layouts = NULL;
   gboolean suppressed;
+  gboolean rotated = FALSE;
   guint n_legend = 0;
   double y, legend_height = 0, title_height = 0, labels_height = 0, axis_width = 0;
   double plot_x, plot_y, plot_width, plot_height, slot, max, step, top;
@@ -555,7 +558,10 @@ udha_chart_draw (cairo_t              *cr,
   plot_width = width - plot_x - PADDING;
   slot = data->n_categories > 0 ? plot_width / data->n_categories : plot_width;
 
-  /* Category labels: each within its own slot, wrapped, at most three lines. */
+  /* Category labels: each within its own slot, wrapped, at most three
+   * lines.  When that would cut them short (many categories, long words)
+   * they are written on one line at 45°, each ending under its bars, so
+   * neighbours run in parallel and never overlap. */
   category_layouts = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint c = 0; c < data->n_categories; c++)
     {
@@ -565,9 +571,41 @@ udha_chart_draw (cairo_t              *cr,
                                            PANGO_ALIGN_CENTER);
       double h;
 
+      if (pango_layout_is_ellipsized (layout) || pango_layout_get_line_count (layout) > 2)
+        rotated = TRUE;
       layout_size (layout, NULL, &h);
       labels_height = MAX (labels_height, h);
       g_ptr_array_add (category_layouts, layout);
+    }
+  /* Slanted lines need a gap of a line height between neighbours. */
+  if (rotated && slot * SIN_45 < TEXT_SIZE * 1.2)
+    rotated = FALSE;
+  if (rotated)
+    {
+      double max_length = MIN (ROTATED_MAX_LENGTH, height * 0.35 / SIN_45);
+
+      labels_height = 0;
+      g_ptr_array_set_size (category_layouts, 0);
+      for (guint c = 0; c < data->n_categories; c++)
+        {
+          PangoLayout *layout = create_layout (cr, style, TEXT_SIZE, FALSE,
+                                               data->category_labels[c], -1, 0,
+                                               PANGO_ALIGN_LEFT);
+          /* Nor may a label run off the chart's left edge. */
+          double limit = MIN (max_length, (plot_x + slot * (c + 0.5) - 2) / SIN_45);
+          double w, h;
+
+          layout_size (layout, &w, &h);
+          if (w > limit)
+            {
+              pango_layout_set_width (layout, (int) (MAX (limit, 10) * PANGO_SCALE));
+              pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+              layout_size (layout, &w, &h);
+              w = MIN (w, MAX (limit, 10));
+            }
+          labels_height = MAX (labels_height, (w + h) * SIN_45);
+          g_ptr_array_add (category_layouts, layout);
+        }
     }
 
   plot_y = y + TEXT_SIZE;  /* room for the value label above the tallest bar */
@@ -673,7 +711,19 @@ udha_chart_draw (cairo_t              *cr,
     {
       PangoLayout *layout = g_ptr_array_index (category_layouts, c);
 
-      show_layout (cr, layout, plot_x + slot * c + 2, plot_y + plot_height + PADDING / 2);
+      if (rotated)
+        {
+          double w, h;
+
+          layout_size (layout, &w, &h);
+          cairo_save (cr);
+          cairo_translate (cr, plot_x + slot * (c + 0.5), plot_y + plot_height + PADDING / 2);
+          cairo_rotate (cr, -G_PI / 4);
+          show_layout (cr, layout, -w, -h / 2);
+          cairo_restore (cr);
+        }
+      else
+        show_layout (cr, layout, plot_x + slot * c + 2, plot_y + plot_height + PADDING / 2);
     }
 
   for (guint i = 0; i < n_legend; i++)
