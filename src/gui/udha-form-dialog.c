@@ -66,12 +66,26 @@ field (UdhaFormDialog *self,
   return widget;
 }
 
+/* Once the person changes a field, the message about the last attempt is
+ * out of date: hide it until the next one. */
+static void
+field_changed_cb (UdhaFormDialog *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+}
+
 static void
 add_field (UdhaFormDialog *self,
            const char     *name,
            GtkWidget      *row,
            GtkWidget      *widget)
 {
+  if (GTK_IS_EDITABLE (widget))
+    g_signal_connect_object (widget, "changed", G_CALLBACK (field_changed_cb), self, G_CONNECT_SWAPPED);
+  else if (ADW_IS_COMBO_ROW (widget))
+    g_signal_connect_object (widget, "notify::selected", G_CALLBACK (field_changed_cb), self, G_CONNECT_SWAPPED);
+  else if (GTK_IS_SWITCH (widget))
+    g_signal_connect_object (widget, "notify::active", G_CALLBACK (field_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_set_name (widget, name);
   g_hash_table_replace (self->fields, g_strdup (name), widget);
   adw_preferences_group_add (self->group, row);

@@ -40,9 +40,6 @@
 
 /* How long typing may pause before a field shows what is wrong with it. */
 #define SETTLE_MS 600
-/* How many of the user's cases are looked through for an open one. */
-#define CASE_PAGE 200
-#define CASE_PAGES 50
 #define UNKNOWN_NAME "unknown"
 
 typedef enum
@@ -871,33 +868,24 @@ go_to_case (UdhaRegisterDialog *self,
   show_step (self, "case");
 }
 
-/* Returns: a case of @person_id the user can see that is not closed, or 0 */
+/* Returns: a case of @person_id the user can see that is not closed, 0 if
+ * there is none, or -1 with @error set */
 static gint64
 find_open_case (UdhaRegisterDialog  *self,
                 gint64               person_id,
                 GError             **error)
 {
-  gint64 after = 0;
+  g_autoptr(GPtrArray) cases = udha_session_list_cases_of_person (self->session, person_id, error);
 
-  for (guint page = 0; page < CASE_PAGES; page++)
+  if (cases == NULL)
+    return -1;
+  for (guint i = 0; i < cases->len; i++)
     {
-      g_autoptr(GPtrArray) cases = udha_session_list_cases (self->session, UDHA_CASE_LIST_ALL, NULL,
-                                                            after, CASE_PAGE, error);
+      UdhaCase *case_ = g_ptr_array_index (cases, i);
 
-      if (cases == NULL)
-        return -1;
-      for (guint i = 0; i < cases->len; i++)
-        {
-          UdhaCase *case_ = g_ptr_array_index (cases, i);
-
-          after = udha_case_get_id (case_);
-          if (udha_case_get_person_id (case_) == person_id &&
-              !udha_lookup_has_flag (UDHA_LOOKUP_CASE_STATUS, udha_case_get_status (case_),
-                                     UDHA_LOOKUP_FLAG_TERMINAL))
-            return udha_case_get_id (case_);
-        }
-      if (cases->len < CASE_PAGE)
-        break;
+      if (!udha_lookup_has_flag (UDHA_LOOKUP_CASE_STATUS, udha_case_get_status (case_),
+                                 UDHA_LOOKUP_FLAG_TERMINAL))
+        return udha_case_get_id (case_);
     }
   return 0;
 }
