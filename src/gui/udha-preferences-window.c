@@ -182,10 +182,35 @@ udha_preferences_window_class_init (UdhaPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UdhaPreferencesWindow, idle_lock_spin);
 }
 
+static GtkWidget *
+find_search_entry (GtkWidget *widget)
+{
+  if (GTK_IS_SEARCH_ENTRY (widget))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_search_entry (c);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 udha_preferences_window_init (UdhaPreferencesWindow *self)
 {
+  GtkWidget *search_entry;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* AdwPreferencesWindow 1.2 keeps its search entry in the tree, without a
+   * name, even with search off; a screen reader must not meet it bare. */
+  search_entry = find_search_entry (GTK_WIDGET (self));
+  if (search_entry != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (search_entry),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search preferences"),
+                                    -1);
 }
 
 /**

@@ -829,6 +829,40 @@ sidebar_row_activated_cb (UdhaWorkspace *self,
     gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/* GTK 4.8 moves Tab from row to row of a column view, so leaving the
+ * caseload would take a Tab per row. Tab leaves it instead: forward to the
+ * next control of the window (wrapping round to the header bar and the
+ * sidebar), Shift+Tab back to the search entry; the arrow keys move
+ * between rows. */
+static gboolean
+column_view_key_pressed_cb (UdhaWorkspace   *self,
+                            guint            keyval,
+                            guint            keycode,
+                            GdkModifierType  state)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0 || root == NULL)
+    return FALSE;
+
+  if (keyval == GDK_KEY_ISO_Left_Tab || ((keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab) &&
+                                         (state & GDK_SHIFT_MASK) != 0))
+    {
+      if (gtk_widget_get_visible (GTK_WIDGET (self->search_entry)))
+        return gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+      return FALSE;
+    }
+  if (keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab)
+    {
+      /* Nothing follows the list inside the workspace: start again from
+       * the top of the window, as GTK does after the last control. */
+      gtk_root_set_focus (root, NULL);
+      gtk_widget_child_focus (GTK_WIDGET (root), GTK_DIR_TAB_FORWARD);
+      return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 sidebar_button_clicked_cb (UdhaWorkspace *self)
 {
@@ -1375,6 +1409,7 @@ static void
 udha_workspace_init (UdhaWorkspace *self)
 {
   GtkEventController *shortcuts;
+  GtkEventController *controller;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -1393,6 +1428,12 @@ udha_workspace_init (UdhaWorkspace *self)
                            self, G_CONNECT_SWAPPED);
   adw_leaflet_set_visible_child_name (self->leaflet, "content");
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->column_view));
+
+  controller = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (controller, "key-pressed", G_CALLBACK (column_view_key_pressed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->column_view), controller);
 
   /* Ctrl+N, Ctrl+F and F5 work wherever the focus is in the window. */
   shortcuts = gtk_shortcut_controller_new ();
