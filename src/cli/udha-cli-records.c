@@ -601,7 +601,7 @@ udha_cli_person_add (UdhaCliGlobal  *global,
   g_auto(GStrv) languages = NULL;
   const char *given = NULL, *family = NULL, *sex = NULL, *dob = NULL, *age = NULL;
   const char *nationality = NULL, *father = NULL, *phone = NULL, *language = NULL;
-  const char *qark = NULL, *birth_country = NULL, *address = NULL;
+  const char *qark = NULL, *birth_country = NULL, *address = NULL, *reason = NULL;
   gboolean force = FALSE;
   const Opt opts[] = {
     { "--given", &given, NULL },
@@ -617,15 +617,22 @@ udha_cli_person_add (UdhaCliGlobal  *global,
     { "--qark", &qark, NULL },
     { "--birth-country", &birth_country, NULL },
     { "--force", NULL, &force },
+    { "--reason", &reason, NULL },
     { NULL, }
   };
   const char *usage = _("Usage: udha-cli person add --given NAME --family NAME --sex female|male|other|not_stated "
                         "--dob DD.MM.YYYY|--age YEARS --nationality CC[,CC] [--father-name NAME] [--phone P] "
-                        "[--address A] [--language LL[,LL]] [--qark Q] [--birth-country CC] [--force]");
+                        "[--address A] [--language LL[,LL]] [--qark Q] [--birth-country CC] "
+                        "[--force --reason TEXT]");
 
   PARSE (opts, usage, 0);
   if (given == NULL || family == NULL || sex == NULL || nationality == NULL || (dob == NULL && age == NULL))
     return udha_cli_usage_error (_("Missing arguments. Usage: %s"), usage);
+  if (force && reason == NULL)
+    return udha_cli_usage_error ("%s", _("--force: say with --reason why this is a new person and not one of "
+                                         "the possible duplicates."));
+  if (reason != NULL && !force)
+    return udha_cli_usage_error ("%s", _("--reason: only with --force."));
 
   if (dob != NULL)
     {
@@ -666,7 +673,8 @@ udha_cli_person_add (UdhaCliGlobal  *global,
 
   OPEN (global, &ctx, "person add");
 
-  if (!udha_session_register_person (ctx.session, person, force, &candidates, &error))
+  if (force ? !udha_session_register_person_forced (ctx.session, person, reason, &candidates, &error)
+            : !udha_session_register_person (ctx.session, person, FALSE, &candidates, &error))
     return fail_error (error);
 
   json_builder_begin_object (b);
@@ -705,7 +713,7 @@ udha_cli_person_add (UdhaCliGlobal  *global,
                 udha_person_get_registration_number (person), (long long) udha_person_get_id (person));
       else
         printf ("%s\n", _("Not registered: this person may already be registered. Check the candidates below, "
-                          "then run the command again with --force to register anyway."));
+                          "then run the command again with --force --reason TEXT to register anyway."));
       for (guint i = 0; candidates != NULL && i < candidates->len; i++)
         {
           UdhaDuplicateCandidate *c = g_ptr_array_index (candidates, i);
@@ -833,9 +841,15 @@ udha_cli_case_open (UdhaCliGlobal  *global,
   g_autoptr(UdhaPerson) person = NULL;
   g_autoptr(UdhaCase) case_ = NULL;
   g_autoptr(GError) error = NULL;
-  const char *type = NULL, *assign = NULL;
-  const Opt opts[] = { { "--type", &type, NULL }, { "--assign", &assign, NULL }, { NULL, } };
-  const char *usage = _("Usage: udha-cli case open PERSON --type avrr|ct|protection|uasc|family|labour|other [--assign USER]");
+  const char *type = NULL, *assign = NULL, *risk = NULL;
+  const Opt opts[] = {
+    { "--type", &type, NULL },
+    { "--risk", &risk, NULL },
+    { "--assign", &assign, NULL },
+    { NULL, }
+  };
+  const char *usage = _("Usage: udha-cli case open PERSON --type avrr|ct|protection|uasc|family|labour|other "
+                        "[--risk low|medium|high] [--assign USER]");
 
   PARSE (opts, usage, 1);
   if (type == NULL)
@@ -845,7 +859,7 @@ udha_cli_case_open (UdhaCliGlobal  *global,
   person = udha_session_find_person (ctx.session, ARG (0), &error);
   if (person == NULL)
     return fail_error (error);
-  case_ = udha_session_open_case (ctx.session, udha_person_get_id (person), type, assign, &error);
+  case_ = udha_session_open_case_with_risk (ctx.session, udha_person_get_id (person), type, risk, assign, &error);
   if (case_ == NULL)
     return fail_error (error);
 
@@ -1025,6 +1039,150 @@ udha_cli_case_assign (UdhaCliGlobal  *global,
   return ctx_finish (&ctx, UDHA_CLI_EXIT_OK);
 }
 
+/* Prints @cases as a JSON array or one line each. */
+static void
+print_cases (UdhaCliGlobal *global,
+             GPtrArray     *cases)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  json_builder_begin_array (b);
+  for (guint i = 0; i < cases->len; i++)
+    {
+      if (global->json)
+        udha_case_to_json (g_ptr_array_index (cases, i), b);
+      else
+        print_case_line (g_ptr_array_index (cases, i));
+    }
+  json_builder_end_array (b);
+  if (global->json)
+    print_json (b);
+}
+
+int
+udha_cli_person_cases (UdhaCliGlobal  *global,
+                       int             argc,
+                       char          **argv)
+{
+  g_auto(Ctx) ctx = { { { NULL, }, }, };
+  g_autoptr(GPtrArray) pos = g_ptr_array_new ();
+  g_autoptr(UdhaPerson) person = NULL;
+  g_autoptr(GPtrArray) cases = NULL;
+  g_autoptr(GError) error = NULL;
+
+  PARSE (NULL, _("Usage: udha-cli person cases PERSON"), 1);
+  OPEN (global, &ctx, "person cases");
+
+  person = udha_session_find_person (ctx.session, ARG (0), &error);
+  if (person == NULL)
+    return fail_error (error);
+  cases = udha_session_list_cases_of_person (ctx.session, udha_person_get_id (person), &error);
+  if (cases == NULL)
+    return fail_error (error);
+  print_cases (global, cases);
+  return ctx_finish (&ctx, UDHA_CLI_EXIT_OK);
+}
+
+int
+udha_cli_case_take (UdhaCliGlobal  *global,
+                    int             argc,
+                    char          **argv)
+{
+  g_auto(Ctx) ctx = { { { NULL, }, }, };
+  g_autoptr(GPtrArray) pos = g_ptr_array_new ();
+  g_autoptr(UdhaCase) case_ = NULL;
+  g_autoptr(UdhaCase) after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  PARSE (NULL, _("Usage: udha-cli case take CASE"), 1);
+  OPEN (global, &ctx, "case take");
+
+  case_ = udha_session_find_case (ctx.session, ARG (0), &error);
+  if (case_ == NULL ||
+      !udha_session_take_case (ctx.session, udha_case_get_id (case_), &error))
+    return fail_error (error);
+  after = udha_session_get_case (ctx.session, udha_case_get_id (case_), &error);
+  if (after == NULL)
+    return fail_error (error);
+  if (global->json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+
+      udha_case_to_json (after, b);
+      print_json (b);
+    }
+  else
+    printf (_("You now have case %s.\n"), udha_case_get_number (after));
+  return ctx_finish (&ctx, UDHA_CLI_EXIT_OK);
+}
+
+int
+udha_cli_case_reassign (UdhaCliGlobal  *global,
+                        int             argc,
+                        char          **argv)
+{
+  g_auto(Ctx) ctx = { { { NULL, }, }, };
+  g_autoptr(GPtrArray) pos = g_ptr_array_new ();
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) colleagues = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *to = NULL, *reason = NULL;
+  const Opt opts[] = { { "--to", &to, NULL }, { "--reason", &reason, NULL }, { NULL, } };
+  const char *usage = _("Usage: udha-cli case reassign CASE… --to USER --reason TEXT");
+  UdhaUser *assignee = NULL;
+  int ret;
+
+  ret = parse_args (argc, argv, opts, usage, pos);
+  if (ret >= 0)
+    return ret;
+  if (pos->len == 0 || to == NULL || reason == NULL)
+    return udha_cli_usage_error (_("Missing arguments. Usage: %s"), usage);
+  OPEN (global, &ctx, "case reassign");
+
+  colleagues = udha_session_list_colleagues (ctx.session, &error);
+  if (colleagues == NULL)
+    return fail_error (error);
+  for (guint i = 0; i < colleagues->len; i++)
+    if (g_strcmp0 (udha_user_get_user_name (g_ptr_array_index (colleagues, i)), to) == 0)
+      assignee = g_ptr_array_index (colleagues, i);
+  if (assignee == NULL)
+    return udha_cli_fail ("%s", _("--to: there is no active user with this name in your office."));
+
+  for (guint i = 0; i < pos->len; i++)
+    {
+      g_autoptr(UdhaCase) case_ = udha_session_find_case (ctx.session, ARG (i), &error);
+      gint64 id;
+
+      if (case_ == NULL)
+        return fail_error (error);
+      id = udha_case_get_id (case_);
+      g_array_append_val (ids, id);
+    }
+  if (!udha_session_reassign_cases (ctx.session, (const gint64 *) ids->data, ids->len,
+                                    udha_user_get_id (assignee), reason, &error))
+    return fail_error (error);
+
+  if (global->json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+
+      json_builder_begin_object (b);
+      add_string (b, "to", udha_user_get_user_name (assignee));
+      json_builder_set_member_name (b, "cases");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < ids->len; i++)
+        json_builder_add_int_value (b, g_array_index (ids, gint64, i));
+      json_builder_end_array (b);
+      json_builder_end_object (b);
+      print_json (b);
+    }
+  else
+    printf (g_dngettext (GETTEXT_PACKAGE, "%u case was reassigned to %s.\n", "%u cases were reassigned to %s.\n",
+                         ids->len),
+            ids->len, udha_user_get_user_name (assignee));
+  return ctx_finish (&ctx, UDHA_CLI_EXIT_OK);
+}
+
 typedef enum
 {
   CLOSURE_REQUEST,
@@ -1064,7 +1222,7 @@ case_closure (UdhaCliGlobal  *global,
       ok = udha_session_request_closure (ctx.session, udha_case_get_id (case_), reason, note, &error);
       break;
     case CLOSURE_APPROVE:
-      ok = udha_session_approve_closure (ctx.session, udha_case_get_id (case_), &error);
+      ok = udha_session_approve_closure_with_reason (ctx.session, udha_case_get_id (case_), reason, &error);
       break;
     case CLOSURE_REJECT:
       ok = udha_session_reject_closure (ctx.session, udha_case_get_id (case_), reason, &error);
@@ -1107,7 +1265,7 @@ udha_cli_case_approve_closure (UdhaCliGlobal  *global,
                                char          **argv)
 {
   return case_closure (global, argc, argv, CLOSURE_APPROVE, "case approve-closure",
-                       _("Usage: udha-cli case approve-closure CASE"));
+                       _("Usage: udha-cli case approve-closure CASE [--reason TEXT]"));
 }
 
 int

@@ -118,6 +118,15 @@ int      udha_cli_case_approve_closure (UdhaCliGlobal  *global,
 int      udha_cli_case_reject_closure  (UdhaCliGlobal  *global,
                                        int             argc,
                                        char          **argv);
+int      udha_cli_person_cases         (UdhaCliGlobal  *global,
+                                        int             argc,
+                                        char          **argv);
+int      udha_cli_case_take            (UdhaCliGlobal  *global,
+                                        int             argc,
+                                        char          **argv);
+int      udha_cli_case_reassign        (UdhaCliGlobal  *global,
+                                        int             argc,
+                                        char          **argv);
 int      udha_cli_case_reopen          (UdhaCliGlobal  *global,
                                        int             argc,
                                        char          **argv);

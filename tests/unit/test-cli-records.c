@@ -280,7 +280,7 @@ test_happy_path (Fixture       *f,
     g_assert_cmpuint (json_array_get_length (json_object_get_array_member (obj, "candidates")), >=, 1);
   }
   AS_JSON (f, &r, "ana", f->pass, "person", "add", "--given", "Ardit", "--family", "Cela", "--sex", "male",
-           "--age", "36", "--nationality", "AL", "--force");
+           "--age", "36", "--nationality", "AL", "--force", "--reason", "a cousin with the same name");
   assert_ok (&r);
   g_assert_cmpint (json_int (&r, "id"), >, id);
 
@@ -329,6 +329,53 @@ test_happy_path (Fixture       *f,
   g_assert_nonnull (strstr (r.out, "\"completed\""));
   AS (f, &r, "ana", f->pass, "consent", "withdraw", consent);
   assert_ok (&r);
+
+  /* Opening with a risk level; a person's cases; taking from intake;
+   * reassigning in bulk with a reason. */
+  {
+    g_autofree char *second = NULL;
+    g_autofree char *third = NULL;
+
+    AS_JSON (f, &r, "ana", f->pass, "case", "open", number, "--type", "protection", "--risk", "high");
+    assert_ok (&r);
+    g_assert_nonnull (strstr (r.out, "\"risk\" : \"high\""));
+    second = json_str (&r, "number");
+    AS_JSON (f, &r, "sara", f->pass, "case", "open", number, "--type", "ct");
+    assert_ok (&r);
+    third = json_str (&r, "number");
+    AS_JSON (f, &r, "ana", f->pass, "person", "cases", number);
+    assert_ok (&r);
+    {
+      g_autoptr(JsonNode) node = parse (&r);
+
+      /* ana's own two, and the one waiting in the intake queue */
+      g_assert_cmpuint (json_array_get_length (json_node_get_array (node)), ==, 3);
+    }
+    AS_JSON (f, &r, "ana", f->pass, "case", "take", third);
+    assert_ok (&r);
+    g_assert_cmpint (json_int (&r, "assigned_user_id"), >, 0);
+    AS (f, &r, "ben", f->pass, "case", "take", third);
+    assert_refused (&r, NULL);
+    AS (f, &r, "ana", f->pass, "case", "reassign", second, third, "--to", "ben", "--reason", "ana on leave");
+    assert_refused (&r, "supervisor");
+    AS (f, &r, "sara", f->pass, "case", "reassign", second, third, "--to", "ben");
+    g_assert_cmpint (r.status, ==, 2);
+    AS_JSON (f, &r, "sara", f->pass, "case", "reassign", second, third, "--to", "ben", "--reason", "ana on leave");
+    assert_ok (&r);
+    {
+      g_autoptr(JsonNode) node = parse (&r);
+      JsonObject *obj = json_node_get_object (node);
+
+      g_assert_cmpstr (json_object_get_string_member (obj, "to"), ==, "ben");
+      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (obj, "cases")), ==, 2);
+    }
+    AS (f, &r, "ben", f->pass, "person", "cases", number);
+    assert_ok (&r);
+    g_assert_nonnull (strstr (r.out, second));
+    g_assert_nonnull (strstr (r.out, third));
+    AS (f, &r, "sara", f->pass, "case", "reassign", second, "--to", "nobody", "--reason", "x");
+    assert_refused (&r, "--to");
+  }
 
   /* Closure: requested, approved, reopened. */
   AS (f, &r, "ana", f->pass, "case", "request-closure", case_number, "--reason", "objectives_met");
@@ -397,6 +444,20 @@ test_bad_input (Fixture       *f,
   AS (f, &r, "ana", f->pass, "interview", "add", case_number, "--type", "phone_call", "--date", "2026-13-01",
       "--text-file", f->text);
   assert_refused (&r, "--date");
+
+  /* Registering despite possible duplicates needs a reason; so does a
+   * reassignment. An unknown risk level is refused. */
+  AS (f, &r, "ana", f->pass, "person", "add", "--given", "X", "--family", "Y", "--sex", "male",
+      "--dob", "01.01.1990", "--nationality", "SY", "--force");
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "--reason"));
+  AS (f, &r, "ana", f->pass, "person", "add", "--given", "X", "--family", "Y", "--sex", "male",
+      "--dob", "01.01.1990", "--nationality", "SY", "--force", "--reason", "   ");
+  assert_refused (&r, NULL);
+  AS (f, &r, "ana", f->pass, "case", "open", number, "--type", "protection", "--risk", "extreme");
+  assert_refused (&r, NULL);
+  AS (f, &r, "sara", f->pass, "case", "reassign", case_number, "--to", "ben", "--reason", "");
+  assert_refused (&r, NULL);
 
   /* Unknown codes. */
   AS (f, &r, "ana", f->pass, "person", "add", "--given", "X", "--family", "Y", "--sex", "robot",

@@ -505,7 +505,9 @@ udha_audit_entry_free (UdhaAuditEntry *entry)
  * @builder: a #JsonBuilder
  *
  * Adds {seq, at, user, action, entity, entity_id, office_id, details, hash}
- * as an object, with "reason" when the entry has one; details is parsed back into JSON, hash is lowercase hex.
+ * as an object; details is parsed back into JSON, hash is lowercase hex.
+ * The free-text reason stays out: it belongs to the case file's history,
+ * not to the audit log's codes and ids.
  */
 void
 udha_audit_entry_to_json (UdhaAuditEntry *entry,
@@ -552,11 +554,6 @@ udha_audit_entry_to_json (UdhaAuditEntry *entry,
     else
       json_builder_add_null_value (builder);
   }
-  if (entry->reason != NULL)
-    {
-      json_builder_set_member_name (builder, "reason");
-      json_builder_add_string_value (builder, entry->reason);
-    }
   sodium_bin2hex (hex, sizeof hex, entry->hash, 32);
   json_builder_set_member_name (builder, "hash");
   json_builder_add_string_value (builder, hex);
