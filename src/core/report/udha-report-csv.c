@@ -439,16 +439,31 @@ udha_report_write_json (const UdhaReport  *report,
 
 /* Dispatch ---------------------------------------------------------------- */
 
+/* GIO's messages carry the full path (and so, often, a user name): the
+ * error names the file only and says what went wrong in words. */
 static void
 set_write_error (GError     **error,
                  GFile       *file,
                  const GError *cause)
 {
   g_autofree char *name = g_file_get_basename (file);
+  const char *what;
+
+  if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    what = _("the folder does not exist");
+  else if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED)
+           || g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_READ_ONLY))
+    what = _("you may not write to this folder");
+  else if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
+    what = _("the disk is full");
+  else if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+    what = _("a folder has that name");
+  else
+    what = _("the file system refused the file");
 
   g_set_error (error, UDHA_REPORT_ERROR, UDHA_REPORT_ERROR_WRITE,
-               _("Could not write the report to “%s”: %s. Check that the folder exists and that you may write to it, or choose another place."),
-               name != NULL ? name : "", cause->message);
+               _("Could not write the report to “%s”: %s. Choose another place or name."),
+               name != NULL ? name : "", what);
 }
 
 static gboolean

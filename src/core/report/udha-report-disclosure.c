@@ -13,7 +13,8 @@
  * 1. Primary: every entry, cell or total, with 1 ≤ n < T (the table's
  *    threshold) is suppressed.
  * 2. Secondary: while some line holds exactly one suppressed entry, or
- *    suppressed entries adding up to less than T, suppress one more entry
+ *    a published total and suppressed cells adding up to less than T
+ *    (their sum is the total minus the visible cells), suppress one more entry
  *    of it, chosen by (a) a cell that also lies in another line with
  *    exactly one suppressed entry, (b) the smallest non-zero cell, (c) the
  *    line's total, (d) a zero cell; never a structural zero; ties by the
@@ -136,6 +137,10 @@ line_suppressed (const Work *w,
   return count;
 }
 
+/* One suppressed entry is found by subtraction.  With a published total,
+ * the suppressed cells' sum is published too (within the rounding), so it
+ * must be at least T; with the total suppressed as well, two entries are
+ * enough on this line (the total is protected by its own lines). */
 static gboolean
 line_needs_complement (const Work *w,
                        gsize       base,
@@ -143,8 +148,11 @@ line_needs_complement (const Work *w,
 {
   gint64 sum;
   guint count = line_suppressed (w, base, d, &sum);
+  gsize total = base + (w->ext[d] - 1) * w->stride[d];
 
-  return count == 1 || (count > 1 && sum < (gint64) w->threshold);
+  if (count == 1)
+    return TRUE;
+  return count > 1 && !IS_SUPPRESSED (w, total) && sum < (gint64) w->threshold;
 }
 
 /* Does i lie in a line other than the one along `skip` that has exactly one
@@ -395,8 +403,9 @@ round_to_base (gint64 v,
   return ((v + base / 2) / base) * base;
 }
 
-void
-udha_report_protect (UdhaReport *report)
+static void
+protect (UdhaReport *report,
+         gboolean    complements)
 {
   guint n_works;
   g_autofree Work *works = NULL;
@@ -428,7 +437,7 @@ udha_report_protect (UdhaReport *report)
     }
 
   /* 2. and 3. secondary, across tables, until stable */
-  while (secondary_sweep (works, n_works, links))
+  while (complements && secondary_sweep (works, n_works, links))
     ;
 
   /* 4. rounding */
@@ -458,4 +467,18 @@ udha_report_protect (UdhaReport *report)
   for (guint l = 0; l < links->len; l++)
     g_array_unref (g_array_index (links, GArray *, l));
   g_array_unref (links);
+}
+
+void
+udha_report_protect (UdhaReport *report)
+{
+  protect (report, TRUE);
+}
+
+/* For the tests only: primary suppression and rounding without
+ * complements, to show that the checks catch an unprotected table. */
+void
+udha_report_protect_without_complements (UdhaReport *report)
+{
+  protect (report, FALSE);
 }

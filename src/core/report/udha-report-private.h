@@ -61,6 +61,8 @@ void                 udha_report_add_table            (UdhaReport           *rep
  * suppression, then the true values of suppressed entries are wiped and
  * every table is marked protected.  Deterministic. */
 void                 udha_report_protect              (UdhaReport           *report);
+/* Tests only: protection with step 2 (complements) switched off. */
+void                 udha_report_protect_without_complements (UdhaReport    *report);
 
 /* Words in the report language, whatever the language of the program:
  * "en" gives the msgid (without its context), "sq" the Albanian catalogue's

@@ -112,6 +112,8 @@ void              udha_report_params_clear      (UdhaReportParams  *params);
 gboolean          udha_report_params_validate   (const UdhaReportParams *params,
                                                  GError           **error);
 
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (UdhaReportParams, udha_report_params_clear)
+
 typedef struct _UdhaReportDimension UdhaReportDimension;
 typedef struct _UdhaReportTable     UdhaReportTable;
 typedef struct _UdhaReport          UdhaReport;
