@@ -2315,13 +2315,31 @@ udha_case_view_add_household_action (GtkWidget  *widget,
 }
 
 static void
+remove_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    UdhaCaseView     *self)
+{
+  ListEdit *edit = g_object_get_data (G_OBJECT (dialog), "edit");
+
+  if (g_strcmp0 (response, "remove") != 0)
+    return;
+  save_list_edit (self, self->person, edit,
+                  edit->kind == LIST_DOCUMENTS ? _("Document removed") :
+                  edit->kind == LIST_VULNERABILITIES ? _("Vulnerability removed") :
+                  _("Household member removed"));
+}
+
+static void
 udha_case_view_remove_item_action (GtkWidget  *widget,
                                    const char *action_name,
                                    GVariant   *param)
 {
   UdhaCaseView *self = UDHA_CASE_VIEW (widget);
-  g_autoptr(ListEdit) edit = NULL;
+  ListEdit *edit;
   const char *kind_name;
+  g_autofree char *summary = NULL;
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
   GPtrArray *items;
   guint index;
   guint kind;
@@ -2339,10 +2357,23 @@ udha_case_view_remove_item_action (GtkWidget  *widget,
   edit = g_new0 (ListEdit, 1);
   edit->kind = kind;
   edit->removed = list_kinds[kind].copy (g_ptr_array_index (items, index));
-  save_list_edit (self, self->person, edit,
-                  kind == LIST_DOCUMENTS ? _("Document removed") :
-                  kind == LIST_VULNERABILITIES ? _("Vulnerability removed") :
-                  _("Household member removed"));
+  summary = item_summary (kind, edit->removed);
+  /* Translators: %s is e.g. "Passport · N0123456" */
+  heading = g_strdup_printf (_("Remove “%s”?"), summary);
+  dialog = adw_message_dialog_new (parent_window (self), heading,
+                                   _("It is removed from the person’s record. "
+                                     "The case history keeps who changed the record, and when."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "remove", C_("list item", "_Remove"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "edit", edit, (GDestroyNotify) list_edit_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (remove_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -2370,11 +2401,35 @@ udha_case_view_withdraw_consent_action (GtkWidget  *widget,
                                         GVariant   *param)
 {
   UdhaCaseView *self = UDHA_CASE_VIEW (widget);
+  gint64 consent_id = g_variant_get_int64 (param);
+  g_autoptr(GPtrArray) referrals = udha_session_list_referrals (self->session, self->case_id, NULL);
+  g_autoptr(GString) body = g_string_new (_("From today, nothing new may be shared on the basis of this consent."));
   GtkWidget *dialog;
+  guint affected = 0;
 
-  dialog = adw_message_dialog_new (parent_window (self), _("Record Withdrawal?"),
-                                   _("From today, nothing new may be shared on the basis of this consent. "
-                                     "Check the open referrals that rely on it, and tell their receivers."));
+  /* DOMAIN.md §6.4: name the open referrals that were sent on this consent. */
+  for (guint i = 0; referrals != NULL && i < referrals->len; i++)
+    {
+      UdhaReferral *referral = g_ptr_array_index (referrals, i);
+      const char *status = udha_referral_get_status (referral);
+
+      if (udha_referral_get_consent_id (referral) != consent_id || g_strcmp0 (status, "draft") == 0 ||
+          udha_referral_status_is_terminal (status))
+        continue;
+      if (affected++ == 0)
+        {
+          g_string_append (body, "\n\n");
+          g_string_append (body, _("These open referrals were sent on this consent. Cancel them if the person "
+                                   "asks, and tell their receivers:"));
+        }
+      g_string_append (body, "\n");
+      /* Translators: a service, then the organisation it is referred to */
+      g_string_append_printf (body, C_("referral title", "%s — %s"),
+                              label_or_code (UDHA_LOOKUP_SERVICE, udha_referral_get_service_code (referral)),
+                              organisation_name (self, udha_referral_get_org_id (referral)));
+    }
+
+  dialog = adw_message_dialog_new (parent_window (self), _("Record Withdrawal?"), body->str);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "withdraw", _("Record _Withdrawal"),
@@ -2383,8 +2438,7 @@ udha_case_view_withdraw_consent_action (GtkWidget  *widget,
                                               ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data (G_OBJECT (dialog), "consent-id",
-                     GSIZE_TO_POINTER ((gsize) g_variant_get_int64 (param)));
+  g_object_set_data (G_OBJECT (dialog), "consent-id", GSIZE_TO_POINTER ((gsize) consent_id));
   g_signal_connect_object (dialog, "response", G_CALLBACK (withdraw_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }

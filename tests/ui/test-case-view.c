@@ -765,8 +765,15 @@ test_case_view_flow (void)
     shoot_dialog (GTK_WIDGET (dialog), "household-dialog");
     submit_ok (dialog, "household");
 
-    /* Remove the passport (the first document). */
+    /* Remove the passport (the first document): asked first. */
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.view), "case.remove-item", "(su)", "documents", 0));
+    g_assert_true (udha_test_wait_until (message_shown_cb, NULL, 5000));
+    message = find_message ();
+    g_assert_nonnull (strstr (adw_message_dialog_get_heading (message), "N0123456"));
+    shoot_dialog (GTK_WIDGET (message), "remove-dialog");
+    adw_message_dialog_response (message, "remove");
+    if (find_message () != NULL)
+      gtk_window_destroy (GTK_WINDOW (message));
     udha_test_iterate (50);
 
     g_clear_object (&stored);
@@ -826,6 +833,9 @@ test_case_view_flow (void)
                                                udha_consent_get_id (g_ptr_array_index (consents, 0))));
     g_assert_true (udha_test_wait_until (message_shown_cb, NULL, 5000));
     message = find_message ();
+    /* The referral sent on it and still open (the overdue one) is named. */
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (message), udha_lookup_get_label (UDHA_LOOKUP_SERVICE, "shelter")));
+    shoot_dialog (GTK_WIDGET (message), "withdraw-dialog");
     adw_message_dialog_response (message, "withdraw");
     if (find_message () != NULL)
       gtk_window_destroy (GTK_WINDOW (message));
