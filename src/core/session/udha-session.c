@@ -419,6 +419,27 @@ finish_write (UdhaSession  *self,
   return udha_store_commit (self->store, error);
 }
 
+/* Saves @case_ and audits @action about it with @details_json (taken) and
+ * the user's @reason, in one transaction. */
+static gboolean
+save_case (UdhaSession  *self,
+           UdhaCase     *case_,
+           const char   *action,
+           char         *details_json,
+           const char   *reason,
+           GError      **error)
+{
+  g_autofree char *owned = details_json;
+  gboolean ok;
+
+  if (!begin_write (self, error))
+    return FALSE;
+  ok = udha_store_update_case (self->store, case_, NULL, error) &&
+       audit_reason (self, action, "case", udha_case_get_id (case_), udha_case_get_office_id (case_),
+                     g_steal_pointer (&owned), reason, error);
+  return finish_write (self, ok, error);
+}
+
 static gboolean
 check_person_fields (UdhaPerson  *person,
                      GError     **error)
@@ -505,7 +526,6 @@ change_case_status (UdhaSession  *self,
   g_autofree char *today = udha_session_today (self);
   g_autofree char *detail = NULL;
   const UdhaTransition *transition;
-  gboolean ok;
 
   if (!udha_case_transition_check (from, to, udha_role_to_code (self->role), reason, error))
     return FALSE;
@@ -534,13 +554,7 @@ change_case_status (UdhaSession  *self,
     }
 
   detail = details ("from", 's', from, "to", 's', to, "reason_given", 'b', !is_blank (reason), NULL);
-
-  if (!begin_write (self, error))
-    return FALSE;
-  ok = udha_store_update_case (self->store, case_, NULL, error) &&
-       audit_reason (self, audit_action, "case", udha_case_get_id (case_), udha_case_get_office_id (case_),
-                     g_steal_pointer (&detail), reason_text, error);
-  return finish_write (self, ok, error);
+  return save_case (self, case_, audit_action, g_steal_pointer (&detail), reason_text, error);
 }
 
 /* The status a referral had before it reached @status, from its history;
@@ -2046,7 +2060,6 @@ udha_session_assign_case (UdhaSession  *self,
   g_autofree char *detail = NULL;
   gint64 from;
   gint64 to = 0;
-  gboolean ok;
 
   g_return_val_if_fail (UDHA_IS_SESSION (self), FALSE);
 
@@ -2093,12 +2106,7 @@ udha_session_assign_case (UdhaSession  *self,
 
   udha_case_set_assigned_user_id (case_, to);
   detail = details ("from", 'i', from, "to", 'i', to, "reason_given", 'b', !is_blank (reason), NULL);
-  if (!begin_write (self, error))
-    return FALSE;
-  ok = udha_store_update_case (self->store, case_, NULL, error) &&
-       audit_reason (self, "case.assign", "case", case_id, udha_case_get_office_id (case_),
-                     g_steal_pointer (&detail), reason, error);
-  return finish_write (self, ok, error);
+  return save_case (self, case_, "case.assign", g_steal_pointer (&detail), reason, error);
 }
 
 /**
@@ -2285,7 +2293,6 @@ udha_session_update_case (UdhaSession  *self,
   g_autofree char *detail = NULL;
   g_autofree char *old_flags = NULL;
   g_autofree char *new_flags = NULL;
-  gboolean ok;
 
   g_return_val_if_fail (UDHA_IS_SESSION (self), FALSE);
   g_return_val_if_fail (UDHA_IS_CASE (case_), FALSE);
@@ -2334,12 +2341,7 @@ udha_session_update_case (UdhaSession  *self,
                     "flags_from", 's', old_flags,
                     "flags_to", 's', new_flags, NULL);
 
-  if (!begin_write (self, error))
-    return FALSE;
-  ok = udha_store_update_case (self->store, case_, NULL, error) &&
-       audit (self, "case.update", "case", udha_case_get_id (case_), udha_case_get_office_id (stored),
-              g_steal_pointer (&detail), error);
-  return finish_write (self, ok, error);
+  return save_case (self, case_, "case.update", g_steal_pointer (&detail), NULL, error);
 }
 
 /**
@@ -2362,7 +2364,6 @@ udha_session_take_case (UdhaSession  *self,
 {
   g_autoptr(UdhaCase) case_ = NULL;
   gint64 me;
-  gboolean ok;
 
   g_return_val_if_fail (UDHA_IS_SESSION (self), FALSE);
 
@@ -2384,12 +2385,8 @@ udha_session_take_case (UdhaSession  *self,
     return FALSE;
 
   udha_case_set_assigned_user_id (case_, me);
-  if (!begin_write (self, error))
-    return FALSE;
-  ok = udha_store_update_case (self->store, case_, NULL, error) &&
-       audit (self, "case.assign", "case", case_id, udha_case_get_office_id (case_),
-              details ("from", 'i', (gint64) 0, "to", 'i', me, "taken", 'b', TRUE, NULL), error);
-  return finish_write (self, ok, error);
+  return save_case (self, case_, "case.assign",
+                    details ("from", 'i', (gint64) 0, "to", 'i', me, "taken", 'b', TRUE, NULL), NULL, error);
 }
 
 /**
