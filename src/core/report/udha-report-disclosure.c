@@ -28,6 +28,9 @@
  *    grand total of every table with one, is rounded to the base (half up)
  *    and flagged ROUNDED; a shared figure rounded in one table is rounded
  *    in all.
+ * 5. Audit: where the reader's system of equations is small enough, every
+ *    suppressed figure's feasible range is computed exactly (see below);
+ *    one narrower than T gets another complement and steps 2–5 repeat.
  *
  * Then the published values are fixed (-1 for suppressed entries) and the
  * true values are wiped.  Everything runs in a fixed order, so the same
@@ -403,6 +406,440 @@ round_to_base (gint64 v,
   return ((v + base / 2) / base) * base;
 }
 
+/* 5. The audit: exact protection intervals ---------------------------------
+ *
+ * The line rule of step 2 is necessary, not sufficient: in three
+ * dimensions, or across tables, equations of several lines together can
+ * narrow a suppressed figure below T.  So, where the system is small enough
+ * to solve at once, the engine computes what a reader can: for every
+ * suppressed figure its minimum and maximum under every published figure
+ * (rounded totals as intervals, shared figures as one unknown) and
+ * non-negativity, by linear programming.  A figure whose range is narrower
+ * than T gets one more complement on one of its lines (the smallest
+ * non-zero entry, cells first), step 2 runs again, and the audit repeats
+ * until every range is wide enough.  Larger systems keep the line rule. */
+
+#define AUDIT_MAX_UNKNOWNS 150
+#define LP_INF 1e18
+#define LP_EPS 1e-9
+
+/* floor and ceil without libm (the values are small). */
+static double
+int_floor (double x)
+{
+  double i = (double) (gint64) x;
+
+  return i > x ? i - 1 : i;
+}
+
+static double
+int_ceil (double x)
+{
+  double i = (double) (gint64) x;
+
+  return i < x ? i + 1 : i;
+}
+
+
+typedef struct
+{
+  int     m;
+  int     n;       /* columns, right-hand side excluded */
+  int     n_real;  /* columns that may enter in phase 2 (no artificials) */
+  double *t;       /* (m + 1) × (n + 1); the last row is the objective */
+  int    *basis;
+} Lp;
+
+#define LP_AT(lp, r, c) ((lp)->t[(gsize) (r) * ((lp)->n + 1) + (c)])
+
+static void
+lp_pivot (Lp  *lp,
+          int  r,
+          int  c)
+{
+  double p = LP_AT (lp, r, c);
+
+  for (int j = 0; j <= lp->n; j++)
+    LP_AT (lp, r, j) /= p;
+  for (int i = 0; i <= lp->m; i++)
+    {
+      double f = LP_AT (lp, i, c);
+
+      if (i == r || f == 0)
+        continue;
+      for (int j = 0; j <= lp->n; j++)
+        LP_AT (lp, i, j) -= f * LP_AT (lp, r, j);
+    }
+  lp->basis[r] = c;
+}
+
+/* Maximises the objective row (Bland's rule: no cycling on these highly
+ * degenerate systems).  FALSE when unbounded. */
+static gboolean
+lp_maximise (Lp  *lp,
+             int  n_enter)
+{
+  for (;;)
+    {
+      int c = -1, r = -1;
+      double best = 0;
+
+      for (int j = 0; j < n_enter && c < 0; j++)
+        if (LP_AT (lp, lp->m, j) < -LP_EPS)
+          c = j;
+      if (c < 0)
+        return TRUE;
+      for (int i = 0; i < lp->m; i++)
+        {
+          double a = LP_AT (lp, i, c);
+          double ratio;
+
+          if (a <= LP_EPS)
+            continue;
+          ratio = LP_AT (lp, i, lp->n) / a;
+          if (r < 0 || ratio < best - LP_EPS || (ratio < best + LP_EPS && lp->basis[i] < lp->basis[r]))
+            {
+              r = i;
+              best = ratio;
+            }
+        }
+      if (r < 0)
+        return FALSE;
+      lp_pivot (lp, r, c);
+    }
+}
+
+typedef struct
+{
+  Work      *works;
+  guint      n_works;
+  GArray    *links;
+  guint      base;
+  gboolean   merge;     /* shared figures are one unknown */
+  int      **var;       /* per table, per entry: unknown index or -1 */
+  GArray    *lo;        /* double per unknown */
+  GArray    *hi;
+} Audit;
+
+static void
+rounded_interval (gint64  v,
+                  guint   base,
+                  double *lo,
+                  double *hi)
+{
+  gint64 r = round_to_base (v, base);
+
+  *lo = MAX (0.0, (double) (r - base / 2));
+  *hi = (double) (r + (base + 1) / 2 - 1);
+}
+
+/* Numbers the unknowns; FALSE when there are too many to solve. */
+static gboolean
+audit_variables (Audit *a)
+{
+  g_autofree int *of_link = g_new (int, MAX (a->links->len, 1));
+
+  for (guint l = 0; l < a->links->len; l++)
+    of_link[l] = -1;
+  a->var = g_new0 (int *, a->n_works);
+  a->lo = g_array_new (FALSE, FALSE, sizeof (double));
+  a->hi = g_array_new (FALSE, FALSE, sizeof (double));
+  for (guint t = 0; t < a->n_works; t++)
+    {
+      Work *w = &a->works[t];
+
+      a->var[t] = g_new (int, w->n);
+      for (gsize i = 0; i < w->n; i++)
+        {
+          double lo, hi;
+
+          a->var[t][i] = -1;
+          if (IS_SUPPRESSED (w, i))
+            {
+              lo = 0;
+              hi = LP_INF;
+            }
+          else if ((w->flags[i] & UDHA_REPORT_ENTRY_ROUNDED) != 0)
+            rounded_interval (w->value[i], a->base, &lo, &hi);
+          else
+            continue;
+          if (a->merge && w->link[i] >= 0 && of_link[w->link[i]] >= 0)
+            {
+              a->var[t][i] = of_link[w->link[i]];
+              continue;
+            }
+          a->var[t][i] = (int) a->lo->len;
+          if (a->merge && w->link[i] >= 0)
+            of_link[w->link[i]] = (int) a->lo->len;
+          g_array_append_val (a->lo, lo);
+          g_array_append_val (a->hi, hi);
+        }
+    }
+  return a->lo->len <= AUDIT_MAX_UNKNOWNS;
+}
+
+static void
+audit_clear (Audit *a)
+{
+  for (guint t = 0; t < a->n_works && a->var != NULL; t++)
+    g_free (a->var[t]);
+  g_clear_pointer (&a->var, g_free);
+  g_clear_pointer (&a->lo, g_array_unref);
+  g_clear_pointer (&a->hi, g_array_unref);
+}
+
+/* The reader's equations in standard form, feasible after phase 1. */
+static void
+audit_system (Audit *a,
+              Lp    *lp)
+{
+  guint n_vars = a->lo->len;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
+  guint n_bounded = 0;
+  int r = 0, slack;
+
+  for (guint t = 0; t < a->n_works; t++)
+    {
+      Work *w = &a->works[t];
+
+      for (guint d = 0; d < w->n_dims; d++)
+        for (gsize i = 0; i < w->n; i++)
+          {
+            double *row;
+            gboolean any = FALSE;
+
+            if (coord_of (w, i, d) != 0)
+              continue;
+            row = g_new0 (double, n_vars + 1);
+            for (guint k = 0; k < w->ext[d]; k++)
+              {
+                gsize e = i + k * w->stride[d];
+                double sign = k + 1 == w->ext[d] ? -1.0 : 1.0;
+
+                if (a->var[t][e] >= 0)
+                  {
+                    row[a->var[t][e]] += sign;
+                    any = TRUE;
+                  }
+                else
+                  row[n_vars] -= sign * (double) w->value[e];
+              }
+            if (any)
+              g_ptr_array_add (rows, row);
+            else
+              g_free (row);
+          }
+    }
+  for (guint v = 0; v < n_vars; v++)
+    if (g_array_index (a->hi, double, v) < LP_INF / 2)
+      n_bounded++;
+
+  lp->m = (int) (rows->len + n_bounded);
+  lp->n_real = (int) (n_vars + n_bounded);
+  lp->n = lp->n_real + lp->m;
+  lp->t = g_new0 (double, (gsize) (lp->m + 1) * (lp->n + 1));
+  lp->basis = g_new0 (int, MAX (lp->m, 1));
+
+  /* x = lo + y, y ≥ 0 */
+  for (guint l = 0; l < rows->len; l++, r++)
+    {
+      double *row = g_ptr_array_index (rows, l);
+      double rhs = row[n_vars];
+
+      for (guint v = 0; v < n_vars; v++)
+        {
+          LP_AT (lp, r, v) = row[v];
+          rhs -= row[v] * g_array_index (a->lo, double, v);
+        }
+      LP_AT (lp, r, lp->n) = rhs;
+    }
+  slack = (int) n_vars;
+  for (guint v = 0; v < n_vars; v++)
+    {
+      double hi = g_array_index (a->hi, double, v);
+
+      if (hi >= LP_INF / 2)
+        continue;
+      LP_AT (lp, r, v) = 1;
+      LP_AT (lp, r, slack) = 1;
+      LP_AT (lp, r, lp->n) = hi - g_array_index (a->lo, double, v);
+      slack++;
+      r++;
+    }
+  for (int i = 0; i < lp->m; i++)
+    {
+      if (LP_AT (lp, i, lp->n) < 0)
+        for (int j = 0; j <= lp->n; j++)
+          LP_AT (lp, i, j) = -LP_AT (lp, i, j);
+      LP_AT (lp, i, lp->n_real + i) = 1;
+      lp->basis[i] = lp->n_real + i;
+    }
+  /* Phase 1: maximise −Σ artificials; the true data is a solution. */
+  for (int j = 0; j <= lp->n; j++)
+    {
+      double z = j >= lp->n_real && j < lp->n ? 1.0 : 0.0;
+
+      for (int i = 0; i < lp->m; i++)
+        z -= LP_AT (lp, i, j);
+      LP_AT (lp, lp->m, j) = z;
+    }
+  lp_maximise (lp, lp->n);
+  for (int i = 0; i < lp->m; i++)
+    if (lp->basis[i] >= lp->n_real)
+      for (int j = 0; j < lp->n_real; j++)
+        if (ABS (LP_AT (lp, i, j)) > LP_EPS)
+          {
+            lp_pivot (lp, i, j);
+            break;
+          }
+}
+
+/* max (sign · y_v); FALSE when unbounded. */
+static gboolean
+lp_extreme (const Lp *system,
+            int       v,
+            double    sign,
+            double   *value)
+{
+  Lp lp = *system;
+  gsize size = (gsize) (lp.m + 1) * (lp.n + 1);
+  gboolean bounded;
+
+  lp.t = g_memdup2 (system->t, size * sizeof (double));
+  lp.basis = g_memdup2 (system->basis, MAX (lp.m, 1) * sizeof (int));
+  for (int j = 0; j <= lp.n; j++)
+    LP_AT (&lp, lp.m, j) = j == v ? -sign : 0.0;
+  for (int i = 0; i < lp.m; i++)
+    if (lp.basis[i] == v)
+      for (int j = 0; j <= lp.n; j++)
+        LP_AT (&lp, lp.m, j) += sign * LP_AT (&lp, i, j);
+  bounded = lp_maximise (&lp, lp.n_real);
+  *value = LP_AT (&lp, lp.m, lp.n);
+  g_free (lp.t);
+  g_free (lp.basis);
+  return bounded;
+}
+
+/* The first suppressed entry (fixed order) whose range is narrower than
+ * its table's T; FALSE if none. */
+static gboolean
+audit_find_narrow (Audit  *a,
+                   guint  *table_out,
+                   gsize  *entry_out)
+{
+  Lp lp = { 0, };
+  gboolean found = FALSE;
+  g_autofree double *width = g_new (double, MAX (a->lo->len, 1));
+
+  audit_system (a, &lp);
+  for (guint v = 0; v < a->lo->len; v++)
+    width[v] = -1;
+  for (guint t = 0; t < a->n_works && !found; t++)
+    {
+      Work *w = &a->works[t];
+
+      for (gsize i = 0; i < w->n && !found; i++)
+        {
+          int v = a->var[t][i];
+
+          if (!IS_SUPPRESSED (w, i))
+            continue;
+          if (width[v] < 0)
+            {
+              double max, min;
+
+              if (!lp_extreme (&lp, v, 1.0, &max))
+                width[v] = LP_INF;
+              else if (int_floor (max + 1e-6) < (double) w->threshold)
+                width[v] = int_floor (max + 1e-6);
+              else
+                {
+                  lp_extreme (&lp, v, -1.0, &min);
+                  width[v] = int_floor (max + 1e-6) - int_ceil (-min - 1e-6);
+                }
+            }
+          if (width[v] < (double) w->threshold)
+            {
+              *table_out = t;
+              *entry_out = i;
+              found = TRUE;
+            }
+        }
+    }
+  g_free (lp.t);
+  g_free (lp.basis);
+  return found;
+}
+
+/* One more complement on a line through entry i: the smallest non-zero
+ * entry, cells before totals, then by place. */
+static gboolean
+audit_complement (Work   *w,
+                  gsize   i,
+                  GArray *links)
+{
+  gssize best = -1;
+  int best_rank = 0;
+
+  for (guint d = 0; d < w->n_dims; d++)
+    {
+      gsize base = line_base (w, i, d);
+
+      for (guint k = 0; k < w->ext[d]; k++)
+        {
+          gsize e = base + k * w->stride[d];
+          int rank;
+
+          if (IS_SUPPRESSED (w, e) || IS_STRUCTURAL (w, e))
+            continue;
+          rank = (w->value[e] == 0 ? 2 : 0) + (k + 1 == w->ext[d] ? 1 : 0);
+          if (best < 0 || rank < best_rank
+              || (rank == best_rank && (w->value[e] < w->value[best]
+                                        || (w->value[e] == w->value[best] && e < (gsize) best))))
+            {
+              best = (gssize) e;
+              best_rank = rank;
+            }
+        }
+    }
+  if (best < 0)
+    return FALSE;
+  suppress (w, (gsize) best, UDHA_REPORT_ENTRY_SECONDARY, links);
+  return TRUE;
+}
+
+/* Audits the whole report, or each table on its own when the report is
+ * too large to solve at once.  TRUE when a complement was added. */
+static gboolean
+audit (Work   *works,
+       guint   n_works,
+       GArray *links,
+       guint   base)
+{
+  Audit all = { works, n_works, links, base, TRUE, NULL, NULL, NULL };
+  gboolean fixed = FALSE;
+  guint t;
+  gsize i;
+
+  if (audit_variables (&all))
+    {
+      if (audit_find_narrow (&all, &t, &i))
+        fixed = audit_complement (&works[t], i, links);
+      audit_clear (&all);
+      return fixed;
+    }
+  audit_clear (&all);
+  for (guint k = 0; k < n_works && !fixed; k++)
+    {
+      Audit one = { &works[k], 1, links, base, FALSE, NULL, NULL, NULL };
+
+      if (audit_variables (&one) && audit_find_narrow (&one, &t, &i))
+        fixed = audit_complement (&works[k], i, links);
+      audit_clear (&one);
+    }
+  return fixed;
+}
+
 static void
 protect (UdhaReport *report,
          gboolean    complements)
@@ -436,14 +873,22 @@ protect (UdhaReport *report,
           suppress (w, i, UDHA_REPORT_ENTRY_PRIMARY, links);
     }
 
-  /* 2. and 3. secondary, across tables, until stable */
-  while (complements && secondary_sweep (works, n_works, links))
-    ;
-
-  /* 4. rounding */
-  round_totals (works, n_works, links);
-
   base = MAX (udha_report_get_params (report)->rounding_base, 1);
+
+  /* 2. and 3. secondary, across tables, until stable; 4. rounding; 5. the
+   * audit, which may add complements and start again */
+  for (;;)
+    {
+      while (complements && secondary_sweep (works, n_works, links))
+        ;
+      for (guint t = 0; t < n_works; t++)
+        for (gsize i = 0; i < works[t].n; i++)
+          works[t].flags[i] &= ~UDHA_REPORT_ENTRY_ROUNDED;
+      round_totals (works, n_works, links);
+      if (!complements || !audit (works, n_works, links, base))
+        break;
+    }
+
   for (guint t = 0; t < n_works; t++)
     {
       Work *w = &works[t];
