@@ -67,6 +67,7 @@ struct _UdhaCaseView
   GPtrArray    *users;           /* UdhaUser */
   GPtrArray    *organisations;   /* UdhaOrganisation */
   GPtrArray    *services;        /* UdhaService */
+  GPtrArray    *referrals;       /* UdhaReferral */
   char         *status_class;
   GtkEditable  *edit_rows[6];    /* the editable profile fields, see edit_fields */
   char         *loaded[6];       /* their values when the profile was shown */
@@ -855,7 +856,7 @@ referral_action_label (const char *to,
 static void
 fill_referrals (UdhaCaseView *self)
 {
-  g_autoptr(GPtrArray) referrals = NULL;
+  GPtrArray *referrals;
   g_autoptr(GError) error = NULL;
   g_autofree char *today = udha_session_today (self->session);
   const char *role = udha_role_to_code (udha_session_get_role (self->session));
@@ -863,7 +864,8 @@ fill_referrals (UdhaCaseView *self)
   guint n_transitions = 0;
 
   clear_list (self->referrals_list);
-  referrals = udha_session_list_referrals (self->session, self->case_id, &error);
+  g_clear_pointer (&self->referrals, g_ptr_array_unref);
+  referrals = self->referrals = udha_session_list_referrals (self->session, self->case_id, &error);
   if (referrals == NULL)
     {
       add_row (self->referrals_list, _("The referrals could not be read"), error->message);
@@ -1073,9 +1075,22 @@ describe_entry (UdhaCaseView   *self,
     /* Translators: the second %s is an organisation */
     return g_strdup_printf (_("%s created a referral to %s"), who, organisation_name (self, org_id));
   if (g_strcmp0 (action, "referral.status") == 0)
-    /* Translators: the second %s is a referral status such as "Accepted" */
-    return g_strdup_printf (_("%s changed the referral status to %s"), who,
-                            to != NULL ? label_or_code (UDHA_LOOKUP_REFERRAL_STATUS, to) : "");
+    {
+      for (guint i = 0; self->referrals != NULL && i < self->referrals->len; i++)
+        {
+          UdhaReferral *referral = g_ptr_array_index (self->referrals, i);
+
+          if (udha_referral_get_id (referral) == entry->entity_id && self->referrals->len > 1)
+            /* Translators: the second %s is a service such as "Legal assistance",
+             * the third a referral status such as "Accepted" */
+            return g_strdup_printf (_("%s changed the status of the referral for %s to %s"), who,
+                                    label_or_code (UDHA_LOOKUP_SERVICE, udha_referral_get_service_code (referral)),
+                                    to != NULL ? label_or_code (UDHA_LOOKUP_REFERRAL_STATUS, to) : "");
+        }
+      /* Translators: the second %s is a referral status such as "Accepted" */
+      return g_strdup_printf (_("%s changed the referral status to %s"), who,
+                              to != NULL ? label_or_code (UDHA_LOOKUP_REFERRAL_STATUS, to) : "");
+    }
   if (g_strcmp0 (action, "referral.slip") == 0)
     return g_strdup_printf (_("%s printed a referral slip"), who);
   if (g_strcmp0 (action, "referral.consent_override") == 0)
@@ -2715,6 +2730,7 @@ udha_case_view_dispose (GObject *object)
   g_clear_pointer (&self->users, g_ptr_array_unref);
   g_clear_pointer (&self->organisations, g_ptr_array_unref);
   g_clear_pointer (&self->services, g_ptr_array_unref);
+  g_clear_pointer (&self->referrals, g_ptr_array_unref);
   for (guint i = 0; i < G_N_ELEMENTS (self->loaded); i++)
     g_clear_pointer (&self->loaded[i], g_free);
   memset (self->edit_rows, 0, sizeof self->edit_rows);

@@ -646,7 +646,8 @@ test_case_view_flow (void)
   shoot (&f, "history-closed");
   history = list_text (&f, "history_list");
   g_test_message ("%s", history);
-  expected = g_strdup_printf (_("%s changed the referral status to %s"), WORKER_NAME,
+  expected = g_strdup_printf (_("%s changed the status of the referral for %s to %s"), WORKER_NAME,
+                              udha_lookup_get_label (UDHA_LOOKUP_SERVICE, "legal"),
                               udha_lookup_get_label (UDHA_LOOKUP_REFERRAL_STATUS, "completed"));
   g_assert_nonnull (strstr (history, expected));
   g_clear_pointer (&expected, g_free);
