@@ -438,9 +438,10 @@ _udha_store_migrate_v1 (sqlite3  *db,
   "DROP INDEX IF EXISTS cases_intake_" name ";"
 
 /* The caseload list's indexes (cases_office_status and the unique number
- * exist since v1). A bulk load drops them and builds them again at its
- * end, which is much faster than keeping them up to date row by row. */
-static const char caselist_indexes[] =
+ * exist since v1) and the reports' date indexes. A bulk load drops them
+ * and builds them again at its end, which is much faster than keeping
+ * them up to date row by row. */
+static const char bulk_indexes[] =
   "CREATE INDEX IF NOT EXISTS cases_intake_id ON cases (office_id, id) WHERE assigned_user_id IS NULL;"
   "CREATE INDEX IF NOT EXISTS cases_office_number ON cases (office_id, number);"
   "CREATE INDEX IF NOT EXISTS cases_assigned_number ON cases (assigned_user_id, number);"
@@ -452,9 +453,19 @@ static const char caselist_indexes[] =
   CASELIST_INDEXES ("risk", "risk")
   /* Dates sort with "none" first: the list's keys are ifnull (…, '') */
   CASELIST_INDEXES ("contact", "ifnull (last_contact, '')")
-  CASELIST_INDEXES ("follow_up", "ifnull (next_follow_up, '')");
+  CASELIST_INDEXES ("follow_up", "ifnull (next_follow_up, '')")
+  /* Reports: date ranges over every case (udha-store-report.c) */
+  "CREATE INDEX IF NOT EXISTS cases_opened_on ON cases (opened_on, office_id);"
+  "CREATE INDEX IF NOT EXISTS cases_closed_on ON cases (closed_on, office_id) WHERE closed_on IS NOT NULL;"
+  "CREATE INDEX IF NOT EXISTS services_delivered_on ON services (delivered_on) WHERE delivered_on IS NOT NULL;"
+  "CREATE INDEX IF NOT EXISTS referrals_sent_on ON referrals (sent_on) WHERE sent_on IS NOT NULL;"
+  "CREATE INDEX IF NOT EXISTS referrals_created_at ON referrals (created_at);"
+  "CREATE INDEX IF NOT EXISTS referrals_status_changed_at ON referrals (status_changed_at) WHERE status_changed_at IS NOT NULL;"
+  "CREATE INDEX IF NOT EXISTS referrals_org ON referrals (org_id, follow_up_due) WHERE status NOT IN ('declined', 'completed', 'cancelled');"
+  "CREATE INDEX IF NOT EXISTS referral_transitions_at ON referral_transitions (at);"
+  "CREATE INDEX IF NOT EXISTS interviews_occurred_at ON interviews (occurred_at);";
 
-static const char drop_caselist_indexes[] =
+static const char drop_bulk_indexes[] =
   "DROP INDEX IF EXISTS cases_intake_id;"
   "DROP INDEX IF EXISTS cases_office_number;"
   "DROP INDEX IF EXISTS cases_assigned_number;"
@@ -465,7 +476,16 @@ static const char drop_caselist_indexes[] =
   DROP_CASELIST_INDEXES ("type")
   DROP_CASELIST_INDEXES ("risk")
   DROP_CASELIST_INDEXES ("contact")
-  DROP_CASELIST_INDEXES ("follow_up");
+  DROP_CASELIST_INDEXES ("follow_up")
+  "DROP INDEX IF EXISTS cases_opened_on;"
+  "DROP INDEX IF EXISTS cases_closed_on;"
+  "DROP INDEX IF EXISTS services_delivered_on;"
+  "DROP INDEX IF EXISTS referrals_sent_on;"
+  "DROP INDEX IF EXISTS referrals_created_at;"
+  "DROP INDEX IF EXISTS referrals_status_changed_at;"
+  "DROP INDEX IF EXISTS referrals_org;"
+  "DROP INDEX IF EXISTS referral_transitions_at;"
+  "DROP INDEX IF EXISTS interviews_occurred_at;";
 
 /* Triggers keep the stored keys, except during a bulk load (bulk_load has
  * a row), which computes them once at its end. */
@@ -578,20 +598,8 @@ static const char schema_v2[] =
   "END;"
   "CREATE TRIGGER cases_count_delete AFTER DELETE ON cases BEGIN "
   COUNT_REMOVE ("OLD")
-  "END;"
+  "END;";
 
-  /* The caseload list's indexes: caselist_indexes, after this string */
-
-  /* Reports: date ranges over every case */
-  "CREATE INDEX cases_opened_on ON cases (opened_on, office_id);"
-  "CREATE INDEX cases_closed_on ON cases (closed_on, office_id) WHERE closed_on IS NOT NULL;"
-  "CREATE INDEX services_delivered_on ON services (delivered_on) WHERE delivered_on IS NOT NULL;"
-  "CREATE INDEX referrals_sent_on ON referrals (sent_on) WHERE sent_on IS NOT NULL;"
-  "CREATE INDEX referrals_created_at ON referrals (created_at);"
-  "CREATE INDEX referrals_status_changed_at ON referrals (status_changed_at) WHERE status_changed_at IS NOT NULL;"
-  "CREATE INDEX referrals_org ON referrals (org_id, follow_up_due) WHERE status NOT IN ('declined', 'completed', 'cancelled');"
-  "CREATE INDEX referral_transitions_at ON referral_transitions (at);"
-  "CREATE INDEX interviews_occurred_at ON interviews (occurred_at);";
 
 gboolean
 _udha_store_migrate_v2 (sqlite3  *db,
@@ -599,8 +607,9 @@ _udha_store_migrate_v2 (sqlite3  *db,
 {
   int rc = sqlite3_exec (db, schema_v2, NULL, NULL, NULL);
 
+  /* The caseload list's and the reports' indexes */
   if (rc == SQLITE_OK)
-    rc = sqlite3_exec (db, caselist_indexes, NULL, NULL, NULL);
+    rc = sqlite3_exec (db, bulk_indexes, NULL, NULL, NULL);
   if (rc == SQLITE_OK)
     rc = sqlite3_exec (db, "ANALYZE;", NULL, NULL, NULL);
 
@@ -625,7 +634,7 @@ _udha_store_bulk_load_begin (UdhaStore  *self,
 {
   return _udha_store_exec (self, "INSERT INTO bulk_load (first_case_id) "
                                  "SELECT ifnull (max (id), 0) + 1 FROM cases;", error) &&
-         _udha_store_exec (self, drop_caselist_indexes, error);
+         _udha_store_exec (self, drop_bulk_indexes, error);
 }
 
 /**
@@ -642,5 +651,5 @@ _udha_store_bulk_load_end (UdhaStore  *self,
 {
   return _udha_store_exec (self, COMPUTE_KEYS ("(SELECT ifnull (min (first_case_id), 0) FROM bulk_load)"), error) &&
          _udha_store_exec (self, "DELETE FROM bulk_load;", error) &&
-         _udha_store_exec (self, caselist_indexes, error);
+         _udha_store_exec (self, bulk_indexes, error);
 }
