@@ -58,6 +58,7 @@ static const UdhaCliCommand commands[] = {
   { "consent withdraw", N_("Withdraw a consent: consent withdraw CONSENT"), udha_cli_consent_withdraw },
   { "audit list", N_("List the audit entries your role may read"), udha_cli_audit_list },
   { "audit verify", N_("Check the audit chain; names the first broken entry"), udha_cli_audit_verify },
+  { "report", N_("Export an anonymised report: report --from D --to D --format csv|xlsx|pdf|json --out FILE"), udha_cli_report },
   { "demo", N_("Create synthetic demo data: demo --cases N [--seed S] [--users-passphrase-file F]"), udha_cli_demo },
   { NULL, NULL, NULL }
 };

@@ -158,6 +158,10 @@ int      udha_cli_audit_verify         (UdhaCliGlobal  *global,
                                        int             argc,
                                        char          **argv);
 
+/* udha-cli-report.c */
+int      udha_cli_report               (UdhaCliGlobal  *global,
+                                        int             argc,
+                                        char          **argv);
 /* udha-cli-slip.c */
 int      udha_cli_referral_slip        (UdhaCliGlobal  *global,
                                        int             argc,
