@@ -25,7 +25,11 @@
 #include <string.h>
 
 #include "udha-chart.h"
+#include "udha-core.h"
+#include "udha-demo.h"
 #include "udha-report-private.h"
+#include "udha-session-report.h"
+#include "udha-session.h"
 
 typedef struct
 {
@@ -396,11 +400,14 @@ squash (const char *text)
 
 /* Tests --------------------------------------------------------------------- */
 
+/* Writes @report as CSV, XLSX and PDF and finds every published figure of
+ * every table, in order, in each; @markers: the report must show "<T" and
+ * "≈" somewhere. */
 static void
-test_same_figures (Fixture       *f,
-                   gconstpointer  data)
+check_same_figures (Fixture          *f,
+                    const UdhaReport *report,
+                    gboolean          markers)
 {
-  g_autoptr(UdhaReport) report = make_report ("en", NULL, "Tirana office");
   g_autofree char *csv_path = write_format (f, report, UDHA_REPORT_FORMAT_CSV, "report.csv");
   g_autofree char *xlsx_path = write_format (f, report, UDHA_REPORT_FORMAT_XLSX, "report.xlsx");
   g_autofree char *pdf_path = write_format (f, report, UDHA_REPORT_FORMAT_PDF, "report.pdf");
@@ -426,8 +433,11 @@ test_same_figures (Fixture       *f,
     }
   g_assert_cmpuint (offset, ==, csv_found->len);
   /* The data exercise both markers. */
-  g_assert_cmpuint (n_suppressed, >, 0);
-  g_assert_cmpuint (n_rounded, >, 0);
+  if (markers)
+    {
+      g_assert_cmpuint (n_suppressed, >, 0);
+      g_assert_cmpuint (n_rounded, >, 0);
+    }
 
   /* XLSX: counts are numbers; every figure comes back through LibreOffice. */
   if (!have_tool ("unzip"))
@@ -517,14 +527,35 @@ test_same_figures (Fixture       *f,
             }
           g_assert_nonnull (strstr (flat, udha_report_table_get_title (table)));
         }
-      g_assert_nonnull (strstr (flat, "Assistance report"));
-      g_assert_nonnull (strstr (flat, "1 January 2026 – 31 March 2026"));
-      g_assert_nonnull (strstr (flat, "Tirana office"));
+      g_autofree char *title = squash (udha_report_get_title (report));
+      g_autofree char *period = squash (udha_report_get_period_text (report));
+
+      g_assert_nonnull (strstr (flat, title));
+      g_assert_nonnull (strstr (flat, period));
       g_assert_nonnull (strstr (flat, "Page 1 of "));
-      g_assert_nonnull (strstr (flat, "New cases by period and case type"));
-      g_assert_nonnull (strstr (flat, "Services delivered by type"));
-      g_assert_nonnull (strstr (flat, "Referral outcomes"));
     }
+}
+
+static void
+test_same_figures (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(UdhaReport) report = make_report ("en", NULL, "Tirana office");
+  g_autofree char *pdf_path = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *flat = NULL;
+
+  check_same_figures (f, report, TRUE);
+
+  if (!have_tool ("pdftotext"))
+    return;
+  pdf_path = g_build_filename (f->dir, "report.pdf", NULL);
+  text = pdf_text (pdf_path, TRUE);
+  flat = squash (text);
+  g_assert_nonnull (strstr (flat, "Tirana office"));
+  g_assert_nonnull (strstr (flat, "New cases by period and case type"));
+  g_assert_nonnull (strstr (flat, "Services delivered by type"));
+  g_assert_nonnull (strstr (flat, "Referral outcomes"));
 }
 
 static const char * const injections[] = {
@@ -737,8 +768,9 @@ export_texts (Fixture          *f,
             g_autofree char *strings = unzip_member (path, "xl/sharedStrings.xml");
             g_autofree char *core = unzip_member (path, "docProps/core.xml");
             g_autofree char *app = unzip_member (path, "docProps/app.xml");
+            g_autofree char *book = unzip_member (path, "xl/workbook.xml");
 
-            text = g_strconcat (strings, core, app, NULL);
+            text = g_strconcat (strings, core, app, book, NULL);
           }
           break;
         case UDHA_REPORT_FORMAT_PDF:
@@ -815,6 +847,228 @@ test_leak_scanner (Fixture       *f,
 
     g_assert_nonnull (strstr (strings, "Leyla Karimi"));
   }
+}
+
+/* Over a demo vault ---------------------------------------------------------- */
+
+#define DEMO_ADMIN       "demo.admin"
+#define DEMO_ADMIN_PASS  "administrator passphrase"
+#define DEMO_USERS_PASS  "demo users passphrase"
+#define DEMO_CASES       400
+#define DEMO_TODAY       "2026-06-30"
+
+typedef struct
+{
+  char           *dir;
+  char           *path;
+  UdhaDemoResult *result;
+} Demo;
+
+static Demo *demo;
+
+static void
+demo_free (Demo *d)
+{
+  if (d == NULL)
+    return;
+  rm_rf (d->dir);
+  udha_demo_result_free (d->result);
+  g_free (d->dir);
+  g_free (d->path);
+  g_free (d);
+}
+
+static Demo *
+demo_get (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UdhaVaultSecret) recovery = NULL;
+  g_autoptr(UdhaVault) vault = NULL;
+  g_autoptr(UdhaStore) store = NULL;
+  g_autoptr(UdhaSession) session = NULL;
+  UdhaDemoOptions options = { DEMO_CASES, UDHA_DEMO_DEFAULT_SEED, DEMO_USERS_PASS, DEMO_TODAY };
+
+  if (demo != NULL)
+    return demo;
+
+  demo = g_new0 (Demo, 1);
+  demo->dir = g_dir_make_tmp ("udha-writers-demo-XXXXXX", &error);
+  g_assert_no_error (error);
+  demo->path = g_build_filename (demo->dir, "cases.udb", NULL);
+  vault = udha_vault_create (demo->path, DEMO_ADMIN, DEMO_ADMIN_PASS, UDHA_VAULT_KDF_TEST_MIN, &recovery, &error);
+  g_assert_no_error (error);
+  store = udha_store_new (vault, &error);
+  g_assert_no_error (error);
+  session = udha_session_new (vault, store, &error);
+  g_assert_no_error (error);
+  demo->result = udha_demo_generate (session, store, DEMO_ADMIN_PASS, &options, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (udha_session_close (session, &error));
+  g_assert_no_error (error);
+  udha_vault_lock (vault);
+  return demo;
+}
+
+typedef struct
+{
+  UdhaVault   *vault;
+  UdhaStore   *store;
+  UdhaSession *session;
+} Actor;
+
+static void
+actor_clear (Actor *a)
+{
+  if (a->session != NULL)
+    udha_session_close (a->session, NULL);
+  g_clear_object (&a->session);
+  g_clear_object (&a->store);
+  if (a->vault != NULL)
+    udha_vault_lock (a->vault);
+  g_clear_object (&a->vault);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Actor, actor_clear)
+
+static void
+sign_in_supervisor (Demo  *d,
+                    Actor *a)
+{
+  g_autoptr(GError) error = NULL;
+  const char *name = NULL;
+
+  for (guint i = 0; i < d->result->users->len && name == NULL; i++)
+    {
+      UdhaDemoUser *u = g_ptr_array_index (d->result->users, i);
+
+      if (g_strcmp0 (u->role, "supervisor") == 0)
+        name = u->user_name;
+    }
+  g_assert_nonnull (name);
+
+  a->vault = udha_vault_unlock (d->path, name, DEMO_USERS_PASS, &error);
+  g_assert_no_error (error);
+  if (udha_vault_get_must_change_passphrase (a->vault))
+    {
+      g_assert_true (udha_vault_change_passphrase (a->vault, DEMO_USERS_PASS, DEMO_USERS_PASS "!", &error));
+      g_assert_no_error (error);
+    }
+  a->store = udha_store_new (a->vault, &error);
+  g_assert_no_error (error);
+  a->session = udha_session_new (a->vault, a->store, &error);
+  g_assert_no_error (error);
+}
+
+static UdhaReport *
+run_demo_report (Actor      *a,
+                 const char *language)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(UdhaReportParams) params = { NULL, };
+  UdhaReport *report;
+
+  udha_report_params_init (&params);
+  params.from = g_strdup ("2026-01-01");
+  params.to = g_strdup (DEMO_TODAY);
+  params.period_unit = UDHA_REPORT_PERIOD_QUARTER;
+  g_free (params.language);
+  params.language = g_strdup (language);
+  report = udha_session_run_report (a->session, &params, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+  g_assert_cmpuint (udha_report_get_n_tables (report), ==, UDHA_REPORT_N_TABLES);
+  return report;
+}
+
+/* Every string no export may contain: names, case, registration, document
+ * and phone numbers of the persons, and the staff's user and display
+ * names. */
+static GPtrArray *
+forbidden_strings (UdhaStore *store)
+{
+  static const char * const queries[] = {
+    "SELECT given_name || ' ' || family_name FROM persons;",
+    "SELECT family_name FROM persons WHERE length (family_name) >= 7;",
+    "SELECT registration_number FROM persons;",
+    "SELECT phone FROM persons WHERE phone IS NOT NULL AND phone <> '';",
+    "SELECT number FROM cases;",
+    "SELECT number FROM person_documents WHERE number IS NOT NULL AND number <> '';",
+    "SELECT user_name FROM users WHERE length (user_name) >= 5;",
+    "SELECT display_name FROM users WHERE display_name IS NOT NULL AND length (display_name) >= 5;",
+  };
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      g_autoptr(GError) error = NULL;
+      sqlite3_stmt *stmt = udha_store_prepare (store, queries[q], &error);
+
+      g_assert_no_error (error);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        if (sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+          g_ptr_array_add (out, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      sqlite3_reset (stmt);
+    }
+  g_ptr_array_add (out, NULL);
+  return out;
+}
+
+static void
+test_demo_no_leak (Fixture       *f,
+                   gconstpointer  data)
+{
+  Demo *d = demo_get ();
+  g_auto(Actor) a = { NULL, };
+  g_autoptr(GPtrArray) forbidden = NULL;
+  g_autoptr(UdhaReport) report = NULL;
+
+  if (!have_tool ("pdftotext") || !have_tool ("unzip"))
+    {
+      g_test_skip ("pdftotext or unzip missing");
+      return;
+    }
+
+  sign_in_supervisor (d, &a);
+  forbidden = forbidden_strings (a.store);
+  g_assert_cmpuint (forbidden->len, >, DEMO_CASES * 3);
+
+  for (guint l = 0; l < 2; l++)
+    {
+      const char *language = l == 0 ? "en" : "sq";
+      g_autofree char *stem = g_strdup_printf ("demo-%s", language);
+      g_autofree char *text = NULL;
+      const char *leak;
+
+      g_clear_pointer (&report, udha_report_unref);
+      report = run_demo_report (&a, language);
+      text = export_texts (f, report, stem);
+      leak = find_leak (text, (const char * const *) forbidden->pdata);
+      if (leak != NULL)
+        g_error ("a %s export contains personal data or a staff name", language);
+    }
+
+  /* The scan is not blind: a name from the vault, planted in a copy of a
+   * label, is found. */
+  {
+    const char * const planted[] = { g_ptr_array_index (forbidden, 0), NULL };
+    g_autoptr(UdhaReport) dirty = make_report ("en", planted, "");
+    g_autofree char *text = export_texts (f, dirty, "planted");
+
+    g_assert_cmpstr (find_leak (text, (const char * const *) forbidden->pdata), ==, planted[0]);
+  }
+}
+
+static void
+test_demo_same_figures (Fixture       *f,
+                        gconstpointer  data)
+{
+  Demo *d = demo_get ();
+  g_auto(Actor) a = { NULL, };
+  g_autoptr(UdhaReport) report = NULL;
+
+  sign_in_supervisor (d, &a);
+  report = run_demo_report (&a, "en");
+  check_same_figures (f, report, FALSE);
 }
 
 /* Charts -------------------------------------------------------------------- */
@@ -932,8 +1186,11 @@ int
 main (int   argc,
       char *argv[])
 {
+  int ret;
+
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
+  g_assert_true (udha_core_init (NULL));
 
   g_test_add ("/udha/report/writers/same-figures", Fixture, NULL, fixture_set_up, test_same_figures,
               fixture_tear_down);
@@ -947,7 +1204,13 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/udha/report/writers/leak-scanner", Fixture, NULL, fixture_set_up, test_leak_scanner,
               fixture_tear_down);
+  g_test_add ("/udha/report/writers/demo-same-figures", Fixture, NULL, fixture_set_up,
+              test_demo_same_figures, fixture_tear_down);
+  g_test_add ("/udha/report/writers/demo-no-leak", Fixture, NULL, fixture_set_up, test_demo_no_leak,
+              fixture_tear_down);
   g_test_add_func ("/udha/report/chart/draw", test_chart);
 
-  return g_test_run ();
+  ret = g_test_run ();
+  demo_free (demo);
+  return ret;
 }
