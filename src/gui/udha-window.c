@@ -13,6 +13,7 @@
 
 #include "udha-core.h"
 #include "udha-create-page.h"
+#include "udha-dashboard.h"
 #include "udha-home-page.h"
 #include "udha-lookup.h"
 #include "udha-passphrase-dialog.h"
@@ -202,6 +203,37 @@ start_session (UdhaWindow  *self,
   return TRUE;
 }
 
+/* A figure or a queue of the dashboard, as a list in the workspace */
+static void
+open_case_list_cb (UdhaWindow        *self,
+                   const char        *title,
+                   UdhaCaseListModel *model)
+{
+  if (self->workspace != NULL)
+    udha_workspace_show_case_list (UDHA_WORKSPACE (self->workspace), title, model);
+}
+
+static void
+open_case_cb (UdhaWindow *self,
+              gint64      case_id)
+{
+  if (self->workspace != NULL)
+    udha_workspace_open_case (UDHA_WORKSPACE (self->workspace), case_id);
+}
+
+/* A supervisor's workspace also has the office dashboard */
+static void
+add_supervisor_pages (UdhaWindow *self)
+{
+  GtkWidget *dashboard = udha_dashboard_new (self->session);
+
+  g_signal_connect_object (dashboard, "open-case-list", G_CALLBACK (open_case_list_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (dashboard, "open-case", G_CALLBACK (open_case_cb), self, G_CONNECT_SWAPPED);
+  udha_workspace_add_page (UDHA_WORKSPACE (self->workspace), "dashboard", _("Dashboard"),
+                           "view-grid-symbolic", dashboard);
+}
+
 static void
 open_vault (UdhaWindow *self,
             UdhaVault  *vault)
@@ -237,6 +269,8 @@ open_vault (UdhaWindow *self,
   else
     {
       self->workspace = GTK_WIDGET (udha_workspace_new (self->session));
+      if (udha_session_get_role (self->session) == UDHA_ROLE_KIND_SUPERVISOR)
+        add_supervisor_pages (self);
       gtk_stack_add_named (self->stack, self->workspace, "workspace");
       gtk_stack_set_visible_child (self->stack, self->workspace);
     }

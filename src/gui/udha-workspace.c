@@ -126,7 +126,7 @@ struct _UdhaWorkspace
   UdhaCaseListModel   *own_model;    /* the sidebar lists' model */
   char                *drill_title;  /* a list handed in (drill-down), or NULL */
   char                *return_page;  /* the content page to go back to from a case */
-  GPtrArray           *page_buttons; /* "back to the lists" of the added pages */
+  GPtrArray           *page_buttons; /* headers of the added pages: shown when folded */
   const char          *page_name;    /* the added page shown (its row's data), or NULL */
   GtkSingleSelection  *selection;
   UdhaCaseListModel   *count_models [N_LISTS];
@@ -1614,9 +1614,7 @@ udha_workspace_add_page (UdhaWorkspace *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Show the caseload lists"),
                                   -1);
-  gtk_widget_set_visible (button, adw_leaflet_get_folded (self->leaflet));
   g_signal_connect_object (button, "clicked", G_CALLBACK (page_button_clicked_cb), self, 0);
-  g_ptr_array_add (self->page_buttons, button);
   heading = gtk_label_new (title);
   gtk_label_set_xalign (GTK_LABEL (heading), 0);
   gtk_label_set_ellipsize (GTK_LABEL (heading), PANGO_ELLIPSIZE_END);
@@ -1632,6 +1630,12 @@ udha_workspace_add_page (UdhaWorkspace *self,
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_box_append (GTK_BOX (box), header);
   gtk_box_append (GTK_BOX (box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+  /* Beside the sidebar the page's own heading says enough; folded, the
+   * header leads back to the sidebar. */
+  gtk_widget_set_visible (header, adw_leaflet_get_folded (self->leaflet));
+  gtk_widget_set_visible (gtk_widget_get_next_sibling (header), adw_leaflet_get_folded (self->leaflet));
+  g_ptr_array_add (self->page_buttons, header);
+  g_ptr_array_add (self->page_buttons, gtk_widget_get_next_sibling (header));
   gtk_widget_set_vexpand (page, TRUE);
   gtk_box_append (GTK_BOX (box), page);
 

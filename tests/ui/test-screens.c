@@ -22,6 +22,7 @@
 #include "udha-application.h"
 #include "udha-case-list-model.h"
 #include "udha-core.h"
+#include "udha-dashboard.h"
 #include "udha-demo.h"
 #include "udha-iso-codes.h"
 #include "udha-lookup.h"
@@ -390,10 +391,29 @@ test_supervisor (void)
       shoot (GTK_WINDOW (window), name);
     }
 
-  drill = udha_case_list_model_new (udha_window_get_session (window));
-  udha_case_list_model_set_risk (drill, "high");
-  udha_workspace_show_case_list (workspace, udha_lookup_get_label (UDHA_LOOKUP_RISK_LEVEL, "high"), drill);
-  shoot (GTK_WINDOW (window), "workspace-drill-down");
+  /* The dashboard is wired to the workspace: a figure opens its cases as
+   * a list, a case opens its file and Back returns to the dashboard */
+  {
+    GtkWidget *dashboard = udha_test_find_widget (GTK_WIDGET (workspace), UDHA_TYPE_DASHBOARD, NULL);
+    g_autoptr(UdhaCaseRow) first = NULL;
+
+    g_assert_nonnull (dashboard);
+    drill = udha_case_list_model_new (udha_window_get_session (window));
+    udha_case_list_model_set_risk (drill, "high");
+    g_signal_emit_by_name (dashboard, "open-case-list", udha_lookup_get_label (UDHA_LOOKUP_RISK_LEVEL, "high"), drill);
+    g_assert_cmpstr (udha_workspace_get_list (workspace), ==, "case-list");
+    g_assert_true (udha_workspace_get_model (workspace) == drill);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (drill)), >, 0);
+    shoot (GTK_WINDOW (window), "workspace-drill-down");
+
+    first = g_list_model_get_item (G_LIST_MODEL (drill), 0);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (workspace), "workspace.show-list", "s", "dashboard"));
+    g_signal_emit_by_name (dashboard, "open-case", udha_case_row_get_id (first));
+    g_assert_cmpstr (udha_workspace_get_visible_page (workspace), ==, "case");
+    g_assert_cmpint (udha_workspace_get_case_id (workspace), ==, udha_case_row_get_id (first));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (workspace), "workspace.back", NULL));
+    g_assert_cmpstr (udha_workspace_get_visible_page (workspace), ==, "dashboard");
+  }
 
   stop_app (app);
 }
