@@ -238,9 +238,10 @@ header_label (const char *text,
   GtkWidget *label = gtk_label_new (text);
 
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), group ? 30 : 10);
+  /* Narrower than this, words break; the table scrolls instead. */
+  gtk_label_set_width_chars (GTK_LABEL (label), group ? 12 : 9);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), group ? 30 : 11);
   gtk_widget_set_valign (label, GTK_ALIGN_END);
   gtk_widget_add_css_class (label, group ? "heading" : "caption-heading");
   gtk_widget_set_margin_start (label, 6);

@@ -844,7 +844,22 @@ test_case_view_flow (void)
     consents = udha_session_list_consents (f.session, f.person_id, &error);
     g_assert_nonnull (udha_consent_get_withdrawn_on (g_ptr_array_index (consents, 0)));
     g_assert_cmpuint (count_audit (&f, "consent.withdraw"), ==, 1);
-    shoot (&f, "profile-lists");
+    {
+      GtkWidget *household = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f.view), UDHA_TYPE_CASE_VIEW,
+                                                                        "household_list"));
+      GtkWidget *scrolled = gtk_widget_get_ancestor (household, GTK_TYPE_SCROLLED_WINDOW);
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+      /* The lists are below the person's fields: scroll down to them. */
+      udha_test_iterate (100);
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+      shoot (&f, "profile-lists");
+      gtk_window_set_default_size (GTK_WINDOW (f.window), 800, 600);
+      udha_test_iterate (200);
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+      shoot (&f, "profile-lists-800x600");
+      gtk_window_set_default_size (GTK_WINDOW (f.window), 1280, 800);
+    }
 
     /* Every history entry is a sentence: no internal codes. */
     show_tab (&f, "history");
