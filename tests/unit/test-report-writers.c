@@ -22,6 +22,7 @@
 
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "udha-chart.h"
@@ -556,6 +557,26 @@ test_same_figures (Fixture       *f,
   g_assert_nonnull (strstr (flat, "New cases by period and case type"));
   g_assert_nonnull (strstr (flat, "Services delivered by type"));
   g_assert_nonnull (strstr (flat, "Referral outcomes"));
+
+  /* Every page is numbered out of the real total. */
+  if (have_tool ("pdfinfo"))
+    {
+      const char *argv[] = { "pdfinfo", pdf_path, NULL };
+      g_autofree char *info = run (argv, NULL);
+      g_autoptr(GRegex) pages = g_regex_new ("^Pages: +([0-9]+)$", G_REGEX_MULTILINE, 0, NULL);
+      g_autoptr(GMatchInfo) match = NULL;
+      g_autofree char *n = NULL;
+
+      g_assert_true (g_regex_match (pages, info, 0, &match));
+      n = g_match_info_fetch (match, 1);
+      g_assert_cmpint (atoi (n), >, 1);
+      for (int i = 1; i <= atoi (n); i++)
+        {
+          g_autofree char *footer = g_strdup_printf ("Page %d of %s", i, n);
+
+          g_assert_nonnull (strstr (flat, footer));
+        }
+    }
 }
 
 static const char * const injections[] = {
