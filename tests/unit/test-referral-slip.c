@@ -337,6 +337,9 @@ assert_minimised (const char *text)
   assert_not_contains (text, "forest");
   assert_not_contains (text, STAFF_NAME);
   assert_not_contains (text, "Afghan");
+  assert_not_contains (text, "emale");
+  assert_not_contains (text, "Protection");
+  assert_not_contains (text, "phone_call");
 }
 
 static void

@@ -726,6 +726,22 @@ test_atomic (Fixture       *f,
         g_assert_true (g_str_has_prefix (contents, "PK"));
     }
   g_assert_cmpuint (count_entries (f->dir), ==, 2);
+
+  /* The temporary file is made, but the rename fails (a folder has the
+   * name): an error, the folder untouched, no temporary file left. */
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *taken = g_build_filename (f->dir, i == 0 ? "taken.xlsx" : "taken.pdf", NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (taken);
+
+      g_assert_cmpint (g_mkdir (taken, 0700), ==, 0);
+      g_assert_false (udha_report_write (report, formats[i], file, NULL, &error));
+      g_assert_error (error, UDHA_REPORT_ERROR, UDHA_REPORT_ERROR_WRITE);
+      g_assert_true (g_file_test (taken, G_FILE_TEST_IS_DIR));
+      g_assert_cmpuint (count_entries (taken), ==, 0);
+    }
+  g_assert_cmpuint (count_entries (f->dir), ==, 4);
 }
 
 static void
