@@ -577,11 +577,48 @@ test_full_flow (void)
   gtk_widget_activate_action (GTK_WIDGET (case_view (&f)), "case.show-tab", "s", "interviews");
   shoot (&f, GTK_WIDGET (f.window), "interview");
 
-  /* 5. Add a service. */
+  /* Leaving the case with an unsaved edit asks first; Keep Editing stays,
+   * and Ctrl+S (case.save) saves it. */
+  gtk_widget_activate_action (GTK_WIDGET (case_view (&f)), "case.show-tab", "s", "profile");
+  {
+    GtkWidget *phone = udha_test_find_widget (GTK_WIDGET (case_view (&f)), ADW_TYPE_ENTRY_ROW, _("Phone"));
+    g_autoptr(UdhaPerson) stored = NULL;
+
+    g_assert_nonnull (phone);
+    gtk_editable_set_text (GTK_EDITABLE (phone), "+355 68 123 4567");
+    g_assert_true (udha_case_view_has_unsaved_changes (case_view (&f)));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (workspace (&f)), "workspace.back", NULL));
+    g_assert_true (udha_test_wait_until (message_shown_cb, NULL, 5000));
+    message = ADW_MESSAGE_DIALOG (udha_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+    shoot (&f, GTK_WIDGET (message), "unsaved-asks");
+    g_object_ref (message);
+    adw_message_dialog_response (message, "cancel");
+    gtk_window_close (GTK_WINDOW (message));
+    g_object_unref (message);
+    g_assert_true (udha_test_wait_until (message_gone_cb, NULL, 5000));
+    g_assert_cmpstr (udha_workspace_get_visible_page (workspace (&f)), ==, "case");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (case_view (&f)), "case.save", NULL));
+    udha_test_iterate (50);
+    g_assert_false (udha_case_view_has_unsaved_changes (case_view (&f)));
+    stored = udha_session_get_person (f.session, person_id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (udha_person_get_phone (stored), ==, "+355 68 123 4567");
+  }
+
+  /* 5. Add a service. Escape cancels a form (nothing saved); Ctrl+S saves. */
+  form = open_form (&f, "case.add-service", NULL, "service");
+  g_assert_true (udha_form_dialog_set_code (form, "service", "shelter"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form), "window.close", NULL));
+  g_assert_true (udha_test_wait_until (form_gone_cb, (gpointer) "service", 5000));
+  services = udha_session_list_services (f.session, case_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (services->len, ==, 0);
+  g_clear_pointer (&services, g_ptr_array_unref);
   form = open_form (&f, "case.add-service", NULL, "service");
   g_assert_true (udha_form_dialog_set_code (form, "service", "legal"));
   g_assert_true (udha_form_dialog_set_code (form, "provider", "in_house"));
-  submit_ok (form, "service");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form), "form.save", NULL));
+  g_assert_true (udha_test_wait_until (form_gone_cb, (gpointer) "service", 5000));
   services = udha_session_list_services (f.session, case_id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (services->len, ==, 1);
