@@ -197,6 +197,11 @@ write_table (lxw_workbook          *book,
 
   worksheet_set_column (sheet, 0, 0, 34, NULL);
   worksheet_set_column (sheet, 1, (lxw_col_t) (n_cols + 1), 13, NULL);
+  /* Printed on A4, one page wide; wide tables across the page. */
+  worksheet_set_paper (sheet, 9);
+  if (n_cols > 6)
+    worksheet_set_landscape (sheet);
+  worksheet_fit_to_pages (sheet, 1, 0);
 
   err |= write_text (sheet, row++, 0, udha_report_get_title (report), f->title);
   err |= write_text (sheet, row++, 0, udha_report_get_period_text (report), NULL);
