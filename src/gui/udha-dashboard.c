@@ -465,18 +465,33 @@ queue_row (UdhaDashboard *self,
 static void
 fill_queues (UdhaDashboard *self)
 {
+  GtkWidget *row;
+
   clear_group (self->queues_group, self->queue_rows);
   clear_group (self->overdue_group, self->overdue_rows);
 
-  queue_row (self, FALSE, _("Office intake"), _("Active cases without a caseworker"), self->data->unassigned,
-             drill_new (DRILL_INTAKE, 0, g_strdup (_("Office intake"))), "queue-intake");
+  row = queue_row (self, FALSE, _("Office intake"), _("Active cases without a caseworker"), self->data->unassigned,
+                   drill_new (DRILL_INTAKE, 0, g_strdup (_("Office intake"))), "queue-intake");
+  if (self->data->unassigned > 0)
+    {
+      /* The intake is assigned in bulk like a caseload is reassigned. */
+      GtkWidget *button = gtk_button_new_with_label (_("Assign…"));
+
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_set_name (button, "assign-intake");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Assign the intake cases"), -1);
+      g_object_set_data_full (G_OBJECT (button), "drill", drill_new (DRILL_INTAKE, 0, NULL), drill_free);
+      g_signal_connect (button, "clicked", G_CALLBACK (reassign_clicked_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+    }
   queue_row (self, FALSE, _("Closure requests"), _("Waiting for your decision"), self->data->closures->len,
              drill_new (DRILL_CLOSURES, 0, g_strdup (_("Closure requests"))), "queue-closures");
 
   if (self->data->overdue_orgs->len == 0)
     {
-      GtkWidget *row = adw_action_row_new ();
-
+      row = adw_action_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("None: every referral was followed up in time."));
       adw_preferences_group_add (self->overdue_group, row);
       g_ptr_array_add (self->overdue_rows, row);

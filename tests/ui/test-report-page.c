@@ -145,7 +145,11 @@ scroll_to_preview (GtkWidget *page)
   udha_test_iterate (400);
   g_assert_true (gtk_widget_compute_point (preview, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)),
                                            &GRAPHENE_POINT_INIT (0, 0), &p));
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)), p.y - 12);
+  {
+    GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+
+    gtk_adjustment_set_value (adj, gtk_adjustment_get_value (adj) + p.y - 12);
+  }
   udha_test_iterate (200);
 }
 
