@@ -557,6 +557,13 @@ fill_profile (UdhaCaseView *self)
   add_field_row (self->person_list, _("Citizenship"), citizenships);
   languages = join_codes (udha_person_get_languages (p), udha_iso_language_get_name);
   add_field_row (self->person_list, _("Languages"), languages);
+  add_field_row (self->person_list, _("Marital status"),
+                 label_or_code (UDHA_LOOKUP_MARITAL_STATUS, udha_person_get_marital_status (p)));
+  add_field_row (self->person_list, _("Education"),
+                 label_or_code (UDHA_LOOKUP_EDUCATION, udha_person_get_education (p)));
+  add_field_row (self->person_list, _("Migration or protection status"),
+                 label_or_code (UDHA_LOOKUP_MIGRATION_STATUS, udha_person_get_migration_status (p)));
+  add_field_row (self->person_list, _("Address in Albania"), udha_person_get_address (p));
   add_edit_row (self, 4);
   add_edit_row (self, 5);
   add_field_row (self->person_list, _("Registration number"), udha_person_get_registration_number (p));
@@ -2329,6 +2336,363 @@ udha_case_view_add_household_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The person's other details (sex, birth, civil status, education,
+ * migration status, address), edited in one form and saved with the same
+ * row-version check as the fields above. */
+
+enum
+{
+  DETAIL_SEX       = 1 << 0,
+  DETAIL_BIRTH     = 1 << 1,
+  DETAIL_MARITAL   = 1 << 2,
+  DETAIL_EDUCATION = 1 << 3,
+  DETAIL_MIGRATION = 1 << 4,
+  DETAIL_ADDRESS   = 1 << 5,
+};
+
+typedef struct
+{
+  guint   changed;       /* DETAIL_* that the person changed in the form */
+  char   *sex;
+  char   *dob;
+  char   *dob_precision;
+  gint64  age;
+  char   *age_basis;
+  char   *marital;
+  char   *education;
+  char   *migration;
+  char   *address;
+} Details;
+
+static void
+details_free (Details *d)
+{
+  g_free (d->sex);
+  g_free (d->dob);
+  g_free (d->dob_precision);
+  g_free (d->age_basis);
+  g_free (d->marital);
+  g_free (d->education);
+  g_free (d->migration);
+  g_free (d->address);
+  g_free (d);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Details, details_free)
+
+static Details *
+details_read (UdhaPerson *p)
+{
+  Details *d = g_new0 (Details, 1);
+
+  d->sex = g_strdup (udha_person_get_sex (p));
+  d->dob = g_strdup (udha_person_get_dob (p));
+  d->dob_precision = g_strdup (udha_person_get_dob_precision (p));
+  d->age = udha_person_get_estimated_age (p);
+  d->age_basis = g_strdup (udha_person_get_age_basis (p));
+  d->marital = g_strdup (udha_person_get_marital_status (p));
+  d->education = g_strdup (udha_person_get_education (p));
+  d->migration = g_strdup (udha_person_get_migration_status (p));
+  d->address = g_strdup (udha_person_get_address (p));
+  return d;
+}
+
+static void
+details_write (UdhaPerson    *p,
+               const Details *d,
+               guint          which)
+{
+  if (which & DETAIL_SEX)
+    udha_person_set_sex (p, d->sex);
+  if (which & DETAIL_BIRTH)
+    {
+      udha_person_set_dob (p, d->dob);
+      udha_person_set_dob_precision (p, d->dob_precision);
+      udha_person_set_estimated_age (p, d->age);
+      udha_person_set_age_basis (p, d->age_basis);
+    }
+  if (which & DETAIL_MARITAL)
+    udha_person_set_marital_status (p, d->marital);
+  if (which & DETAIL_EDUCATION)
+    udha_person_set_education (p, d->education);
+  if (which & DETAIL_MIGRATION)
+    udha_person_set_migration_status (p, d->migration);
+  if (which & DETAIL_ADDRESS)
+    udha_person_set_address (p, d->address);
+}
+
+static char *
+birth_text (const char *dob,
+            gint64      age)
+{
+  if (dob != NULL)
+    return format_day (dob);
+  if (age > 0)
+    /* Translators: %d is an estimated age in years */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "About %d year old (estimated)",
+                                         "About %d years old (estimated)", age), (int) age);
+  return g_strdup (_("Not recorded"));
+}
+
+/* One line per changed group whose saved value differs from mine. */
+static void
+details_describe_conflict (GString       *body,
+                           const Details *mine,
+                           const Details *saved)
+{
+  struct
+  {
+    guint           bit;
+    const char     *field;
+    UdhaLookupKind  kind;
+    const char     *a;
+    const char     *b;
+  } rows[] = {
+    { DETAIL_SEX, N_("Sex"), UDHA_LOOKUP_SEX, mine->sex, saved->sex },
+    { DETAIL_MARITAL, N_("Marital status"), UDHA_LOOKUP_MARITAL_STATUS, mine->marital, saved->marital },
+    { DETAIL_EDUCATION, N_("Education"), UDHA_LOOKUP_EDUCATION, mine->education, saved->education },
+    { DETAIL_MIGRATION, N_("Migration or protection status"), UDHA_LOOKUP_MIGRATION_STATUS,
+      mine->migration, saved->migration },
+    { DETAIL_ADDRESS, N_("Address in Albania"), (UdhaLookupKind) -1, mine->address, saved->address },
+  };
+
+  if ((mine->changed & DETAIL_BIRTH) &&
+      (g_strcmp0 (mine->dob, saved->dob) != 0 || mine->age != saved->age))
+    {
+      g_autofree char *a = birth_text (mine->dob, mine->age);
+      g_autofree char *b = birth_text (saved->dob, saved->age);
+
+      g_string_append_c (body, '\n');
+      g_string_append_printf (body, _("%s: yours “%s”, saved “%s”"), _("Date of birth or age"), a, b);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      const char *a, *b;
+
+      if (!(mine->changed & rows[i].bit) || g_strcmp0 (rows[i].a, rows[i].b) == 0)
+        continue;
+      a = rows[i].kind == (UdhaLookupKind) -1 ? rows[i].a : label_or_code (rows[i].kind, rows[i].a);
+      b = rows[i].kind == (UdhaLookupKind) -1 ? rows[i].b : label_or_code (rows[i].kind, rows[i].b);
+      g_string_append_c (body, '\n');
+      g_string_append_printf (body, _("%s: yours “%s”, saved “%s”"), _(rows[i].field),
+                              a != NULL ? a : "", b != NULL ? b : "");
+    }
+}
+
+static void save_details (UdhaCaseView  *self,
+                          UdhaPerson    *target,
+                          const Details *edit);
+
+static void
+details_conflict_response_cb (AdwMessageDialog *dialog,
+                              const char       *response,
+                              gpointer          user_data)
+{
+  UdhaCaseView *self = UDHA_CASE_VIEW (user_data);
+  UdhaPerson *current = g_object_get_data (G_OBJECT (dialog), "current");
+  Details *edit = g_object_get_data (G_OBJECT (dialog), "edit");
+
+  if (g_strcmp0 (response, "mine") == 0)
+    save_details (self, current, edit);
+  else if (g_strcmp0 (response, "theirs") == 0)
+    {
+      show_saved_person (self, current);
+      add_toast (self, _("The saved version is shown; your changes were discarded"));
+    }
+}
+
+/* Writes the changed groups of @edit onto @target and saves it; on failure
+ * @target is put back as it was. */
+static void
+save_details (UdhaCaseView  *self,
+              UdhaPerson    *target,
+              const Details *edit)
+{
+  g_autoptr(Details) before = details_read (target);
+  g_autoptr(UdhaPerson) current = NULL;
+  g_autoptr(UdhaPerson) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) body = NULL;
+  g_autoptr(Details) theirs = NULL;
+  Details *copy;
+  GtkWidget *dialog;
+
+  details_write (target, edit, edit->changed);
+  if (udha_session_update_person (self->session, target, &current, &error))
+    {
+      saved = udha_session_get_person (self->session, udha_person_get_id (target), NULL);
+      show_saved_person (self, saved != NULL ? saved : target);
+      add_toast (self, _("Details saved"));
+      return;
+    }
+  details_write (target, before, edit->changed);
+
+  if (!g_error_matches (error, UDHA_STORE_ERROR, UDHA_STORE_ERROR_CONFLICT) || current == NULL)
+    {
+      show_error (self, _("The Details Were Not Saved"), error);
+      return;
+    }
+
+  body = g_string_new (_("Someone saved this person’s details after you opened the case file. "
+                         "Choose which version to keep."));
+  g_string_append_c (body, '\n');
+  theirs = details_read (current);
+  details_describe_conflict (body, edit, theirs);
+
+  copy = g_new0 (Details, 1);
+  copy->changed = edit->changed;
+  copy->sex = g_strdup (edit->sex);
+  copy->dob = g_strdup (edit->dob);
+  copy->dob_precision = g_strdup (edit->dob_precision);
+  copy->age = edit->age;
+  copy->age_basis = g_strdup (edit->age_basis);
+  copy->marital = g_strdup (edit->marital);
+  copy->education = g_strdup (edit->education);
+  copy->migration = g_strdup (edit->migration);
+  copy->address = g_strdup (edit->address);
+
+  dialog = adw_message_dialog_new (parent_window (self), _("Saved by Someone Else"), body->str);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "theirs", _("Keep _Saved Version"),
+                                    "mine", _("Save _Mine"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "mine",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "current", g_object_ref (current), g_object_unref);
+  g_object_set_data_full (G_OBJECT (dialog), "edit", copy, (GDestroyNotify) details_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (details_conflict_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+add_optional_lookup (UdhaFormDialog *dialog,
+                     const char     *name,
+                     const char     *title,
+                     UdhaLookupKind  kind,
+                     const char     *selected)
+{
+  const UdhaLookupEntry *entries;
+  guint n = 0;
+  g_autoptr(GPtrArray) codes = g_ptr_array_new ();
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  g_ptr_array_add (codes, (gpointer) "");
+  g_ptr_array_add (labels, (gpointer) _("Not recorded"));
+  entries = udha_lookup_list (kind, &n);
+  for (guint i = 0; i < n; i++)
+    {
+      if ((entries[i].flags & UDHA_LOOKUP_FLAG_DERIVED) != 0)
+        continue;
+      g_ptr_array_add (codes, (gpointer) entries[i].code);
+      g_ptr_array_add (labels, (gpointer) udha_lookup_entry_get_label (kind, &entries[i]));
+    }
+  g_ptr_array_add (codes, NULL);
+  g_ptr_array_add (labels, NULL);
+  udha_form_dialog_add_choice (dialog, name, title,
+                               (const char * const *) codes->pdata, (const char * const *) labels->pdata,
+                               selected != NULL ? selected : "");
+}
+
+static void
+details_submitted_cb (UdhaFormDialog *dialog,
+                      UdhaCaseView   *self)
+{
+  Details *shown = g_object_get_data (G_OBJECT (dialog), "shown");
+  g_autoptr(Details) edit = g_new0 (Details, 1);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dob_text = g_strstrip (g_strdup (udha_form_dialog_get_text (dialog, "dob")));
+  g_autofree char *age_text = g_strstrip (g_strdup (udha_form_dialog_get_text (dialog, "age")));
+  g_autofree char *address = g_strstrip (g_strdup (udha_form_dialog_get_text (dialog, "address")));
+  g_autoptr(UdhaPerson) target = NULL;
+
+  if (*dob_text != '\0')
+    {
+      UdhaDate date;
+
+      if (!udha_date_parse_dob (dob_text, NULL, _("Date of birth"), &date, &error))
+        {
+          udha_form_dialog_set_error (dialog, error->message);
+          return;
+        }
+      edit->dob = udha_date_to_iso (&date);
+      edit->dob_precision = g_strdup (date.precision == UDHA_DATE_PRECISION_DAY ? "day" :
+                                      date.precision == UDHA_DATE_PRECISION_MONTH ? "month" : "year");
+    }
+  else if (*age_text != '\0')
+    {
+      if (!g_ascii_string_to_signed (age_text, 10, 0, G_MAXINT, &edit->age, NULL))
+        {
+          udha_form_dialog_set_error (dialog, _("Estimated age: write the age in whole years, for example 34."));
+          return;
+        }
+      if (!udha_date_check_age ((int) edit->age, _("Estimated age"), &error))
+        {
+          udha_form_dialog_set_error (dialog, error->message);
+          return;
+        }
+      edit->age_basis = g_strdup (shown->age_basis != NULL ? shown->age_basis : "self_declared");
+    }
+  else
+    {
+      udha_form_dialog_set_error (dialog, _("Date of birth or age: write the date of birth (dd.mm.yyyy, or only "
+                                            "the year), or else the estimated age."));
+      return;
+    }
+
+  edit->sex = g_strdup (code_or_null (dialog, "sex"));
+  edit->marital = g_strdup (code_or_null (dialog, "marital"));
+  edit->education = g_strdup (code_or_null (dialog, "education"));
+  edit->migration = g_strdup (code_or_null (dialog, "migration"));
+  edit->address = *address != '\0' ? g_steal_pointer (&address) : NULL;
+
+  if (g_strcmp0 (edit->sex, shown->sex) != 0)
+    edit->changed |= DETAIL_SEX;
+  if (g_strcmp0 (edit->dob, shown->dob) != 0 || edit->age != shown->age)
+    edit->changed |= DETAIL_BIRTH;
+  if (g_strcmp0 (edit->marital, shown->marital) != 0)
+    edit->changed |= DETAIL_MARITAL;
+  if (g_strcmp0 (edit->education, shown->education) != 0)
+    edit->changed |= DETAIL_EDUCATION;
+  if (g_strcmp0 (edit->migration, shown->migration) != 0)
+    edit->changed |= DETAIL_MIGRATION;
+  if (g_strcmp0 (edit->address, shown->address) != 0)
+    edit->changed |= DETAIL_ADDRESS;
+
+  target = g_object_ref (self->person);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  if (edit->changed != 0)
+    save_details (self, target, edit);
+}
+
+static void
+udha_case_view_edit_details_action (GtkWidget  *widget,
+                                    const char *action_name,
+                                    GVariant   *param)
+{
+  UdhaCaseView *self = UDHA_CASE_VIEW (widget);
+  UdhaFormDialog *dialog = udha_form_dialog_new (widget, _("Personal Details"), _("_Save"));
+  Details *shown = details_read (self->person);
+  g_autofree char *dob = shown->dob != NULL ? format_day (shown->dob) : NULL;
+  g_autofree char *age = shown->dob == NULL && shown->age > 0 ?
+                         g_strdup_printf ("%" G_GINT64_FORMAT, shown->age) : NULL;
+
+  udha_form_dialog_set_id (dialog, "details");
+  udha_form_dialog_add_lookup (dialog, "sex", _("Sex"), UDHA_LOOKUP_SEX, shown->sex);
+  udha_form_dialog_add_entry (dialog, "dob", _("Date of birth (dd.mm.yyyy, or only the year)"), dob);
+  udha_form_dialog_add_entry (dialog, "age", _("Or estimated age in years"), age);
+  add_optional_lookup (dialog, "marital", _("Marital status"), UDHA_LOOKUP_MARITAL_STATUS, shown->marital);
+  add_optional_lookup (dialog, "education", _("Education"), UDHA_LOOKUP_EDUCATION, shown->education);
+  add_optional_lookup (dialog, "migration", _("Migration or protection status"), UDHA_LOOKUP_MIGRATION_STATUS,
+                       shown->migration);
+  udha_form_dialog_add_entry (dialog, "address", _("Address in Albania"), shown->address);
+  g_object_set_data_full (G_OBJECT (dialog), "shown", shown, (GDestroyNotify) details_free);
+  g_signal_connect_object (dialog, "submit", G_CALLBACK (details_submitted_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 remove_response_cb (AdwMessageDialog *dialog,
                     const char       *response,
@@ -2792,6 +3156,7 @@ udha_case_view_class_init (UdhaCaseViewClass *klass)
   gtk_widget_class_install_action (widget_class, "case.service-status", "(xs)", udha_case_view_service_status_action);
   gtk_widget_class_install_action (widget_class, "case.show-tab", "s", udha_case_view_show_tab_action);
   gtk_widget_class_install_action (widget_class, "case.edit-case", NULL, udha_case_view_edit_case_action);
+  gtk_widget_class_install_action (widget_class, "case.edit-details", NULL, udha_case_view_edit_details_action);
   gtk_widget_class_install_action (widget_class, "case.print-slip", "x", udha_case_view_print_slip_action);
   gtk_widget_class_install_action (widget_class, "case.add-document", NULL, udha_case_view_add_document_action);
   gtk_widget_class_install_action (widget_class, "case.add-vulnerability", NULL,

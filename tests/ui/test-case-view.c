@@ -718,6 +718,59 @@ test_case_view_flow (void)
     shoot (&f, "profile-saved");
   }
 
+  /* 10b. The other personal details, in their form: the year of birth only,
+   * a civil status, a migration status, an address; then a conflict with
+   * someone who changed the address meanwhile. */
+  {
+    g_autoptr(UdhaPerson) stored = NULL;
+    g_autoptr(UdhaPerson) other = NULL;
+    const char *migration = first_code (UDHA_LOOKUP_MIGRATION_STATUS, 0);
+    const char *migration2 = first_code (UDHA_LOOKUP_MIGRATION_STATUS, 1);
+    GtkWindow *conflict;
+
+    dialog = open_form (&f, "case.edit-details", NULL, "details");
+    udha_form_dialog_set_text (dialog, "dob", "");
+    udha_form_dialog_set_text (dialog, "age", "");
+    udha_form_dialog_submit (dialog);
+    g_assert_nonnull (find_form ("details"));          /* a date of birth or an age is needed */
+    g_assert_nonnull (udha_form_dialog_get_error (dialog));
+    udha_form_dialog_set_text (dialog, "dob", "1990");
+    g_assert_true (udha_form_dialog_set_code (dialog, "marital", "married"));
+    g_assert_true (udha_form_dialog_set_code (dialog, "migration", migration));
+    udha_form_dialog_set_text (dialog, "address", "Rruga e Durrësit 12, Tiranë");
+    shoot_dialog (GTK_WIDGET (dialog), "details-dialog");
+    submit_ok (dialog, "details");
+    stored = udha_session_get_person (f.session, f.person_id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (udha_person_get_dob (stored), ==, "1990");
+    g_assert_cmpstr (udha_person_get_marital_status (stored), ==, "married");
+    g_assert_cmpstr (udha_person_get_migration_status (stored), ==, migration);
+    g_assert_cmpstr (udha_person_get_address (stored), ==, "Rruga e Durrësit 12, Tiranë");
+    g_assert_cmpstr (udha_person_get_sex (stored), ==, "female");
+    g_assert_cmpstr (udha_person_get_phone (stored), ==, "+355 69 555 0202");
+
+    other = udha_session_get_person (f.session, f.person_id, &error);
+    g_assert_no_error (error);
+    udha_person_set_address (other, "Rruga Myslym Shyri 3, Tiranë");
+    g_assert_true (udha_session_update_person (f.session, other, NULL, &error));
+    g_assert_no_error (error);
+    dialog = open_form (&f, "case.edit-details", NULL, "details");
+    g_assert_true (udha_form_dialog_set_code (dialog, "migration", migration2));
+    submit_ok (dialog, "details");
+    conflict = udha_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+    g_assert_nonnull (conflict);
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (conflict)),
+                              udha_lookup_get_label (UDHA_LOOKUP_MIGRATION_STATUS, migration2)));
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (conflict), "mine");
+    udha_test_iterate (100);
+    gtk_window_destroy (conflict);
+    g_clear_object (&stored);
+    stored = udha_session_get_person (f.session, f.person_id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (udha_person_get_migration_status (stored), ==, migration2);
+    g_assert_cmpstr (udha_person_get_address (stored), ==, "Rruga Myslym Shyri 3, Tiranë");
+  }
+
   /* 11. The person's lists: add a document, a vulnerability and a household
    * member through their forms, remove the first document. */
   {
