@@ -35,6 +35,7 @@
 
 #include <glib/gi18n.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "udha-vault.h"
 
@@ -49,46 +50,33 @@ struct _UdhaStoreReportSnapshot
 #define SEX_SQL \
   "(CASE p.sex WHEN 'female' THEN 'female' WHEN 'male' THEN 'male' ELSE 'other' END)"
 
-/* Age at registration from a full or partial date of birth ("YYYY",
- * "YYYY-MM", "YYYY-MM-DD"; a partial date counts from its first day), else
- * the estimated age. */
-#define AGE_SQL \
-  "(CASE WHEN p.dob IS NOT NULL AND length (p.dob) >= 4 THEN " \
-  "   CAST (substr (p.registered_at, 1, 4) AS INTEGER) - CAST (substr (p.dob, 1, 4) AS INTEGER) " \
-  "   - (CASE WHEN length (p.dob) >= 7 " \
-  "            AND substr (p.registered_at, 6, 5) < substr (p.dob || '-01', 6, 5) THEN 1 ELSE 0 END) " \
-  " ELSE p.estimated_age END)"
-
-#define AGE_BAND_SQL \
-  "(SELECT CASE WHEN a IS NULL OR a < 0 THEN 'unknown' WHEN a < 5 THEN '0_4' WHEN a < 12 THEN '5_11' " \
-  "  WHEN a < 18 THEN '12_17' WHEN a < 60 THEN '18_59' ELSE '60_plus' END FROM (SELECT " AGE_SQL " AS a))"
-
 #define QARK_SQL "coalesce (p.qark, 'unknown')"
 
 #define ASSISTED_SQL \
   "SELECT c.person_id FROM cases c WHERE c.office_id = ?1 AND c.status <> 'duplicate' " \
   "AND c.opened_on < ?3 AND (c.closed_on IS NULL OR c.closed_on >= ?2)"
 
+/* One row per person assisted: sex, then what the age band is computed
+ * from (in C: dob, estimated age, registration date), citizenship, qark. */
 static const char persons_sql[] =
-  "SELECT " SEX_SQL ", " AGE_BAND_SQL ", "
+  "SELECT " SEX_SQL ", p.dob, p.estimated_age, p.registered_at, "
   "coalesce ((SELECT pc.code FROM person_citizenships pc WHERE pc.parent_id = p.id "
   "           ORDER BY pc.position LIMIT 1), 'unknown'), "
-  QARK_SQL ", count(*) "
-  "FROM persons p WHERE p.id IN (" ASSISTED_SQL ") "
-  "GROUP BY 1, 2, 3, 4";
+  QARK_SQL " "
+  "FROM persons p WHERE p.id IN (" ASSISTED_SQL ")";
 
 #define MONTH_OF(col) "substr (" col ", 1, 7)"
 #define QUARTER_OF(col) \
   "(substr (" col ", 1, 4) || '-Q' || ((CAST (substr (" col ", 6, 2) AS INTEGER) + 2) / 3))"
 
+/* The other queries return three keys and the person: C counts distinct
+ * persons per key (cheaper than count(DISTINCT) in SQL). */
 #define CASE_EVENTS_SQL(period_opened, period_closed) \
-  "SELECT c.case_type, " period_opened ", 'opened', count(DISTINCT c.person_id) FROM cases c " \
+  "SELECT c.case_type, " period_opened ", 'opened', c.person_id FROM cases c " \
   "WHERE c.opened_on >= ?2 AND c.opened_on < ?3 AND c.office_id = ?1 AND c.status <> 'duplicate' " \
-  "GROUP BY 1, 2 " \
   "UNION ALL " \
-  "SELECT c.case_type, " period_closed ", 'closed', count(DISTINCT c.person_id) FROM cases c " \
-  "WHERE c.closed_on >= ?2 AND c.closed_on < ?3 AND c.office_id = ?1 AND c.status <> 'duplicate' " \
-  "GROUP BY 1, 2"
+  "SELECT c.case_type, " period_closed ", 'closed', c.person_id FROM cases c " \
+  "WHERE c.closed_on >= ?2 AND c.closed_on < ?3 AND c.office_id = ?1 AND c.status <> 'duplicate'"
 
 static const char case_events_month_sql[] =
   CASE_EVENTS_SQL (MONTH_OF ("c.opened_on"), MONTH_OF ("c.closed_on"));
@@ -97,26 +85,129 @@ static const char case_events_quarter_sql[] =
   CASE_EVENTS_SQL (QUARTER_OF ("c.opened_on"), QUARTER_OF ("c.closed_on"));
 
 static const char services_sql[] =
-  "SELECT s.service_code, " SEX_SQL ", " QARK_SQL ", count(DISTINCT p.id) "
+  "SELECT s.service_code, " SEX_SQL ", " QARK_SQL ", p.id "
   "FROM services s CROSS JOIN cases c ON c.id = s.case_id CROSS JOIN persons p ON p.id = c.person_id "
   "WHERE s.delivered_on >= ?2 AND s.delivered_on < ?3 "
   "AND s.status NOT IN ('cancelled', 'not_required') "
   "AND coalesce (s.delivery, '') NOT IN ('declined', 'unavailable', 'not_applicable') "
-  "AND c.office_id = ?1 AND c.status <> 'duplicate' "
-  "GROUP BY 1, 2, 3";
+  "AND c.office_id = ?1 AND c.status <> 'duplicate'";
 
 static const char referrals_sql[] =
-  "SELECT r.service_code, r.status, " QARK_SQL ", count(DISTINCT p.id) "
+  "SELECT r.service_code, r.status, " QARK_SQL ", p.id "
   "FROM referrals r CROSS JOIN cases c ON c.id = r.case_id CROSS JOIN persons p ON p.id = c.person_id "
   "WHERE r.sent_on >= ?2 AND r.sent_on < ?3 AND r.status <> 'draft' "
-  "AND c.office_id = ?1 AND c.status <> 'duplicate' "
-  "GROUP BY 1, 2, 3";
+  "AND c.office_id = ?1 AND c.status <> 'duplicate'";
 
 static const char vulnerabilities_sql[] =
-  "SELECT v.code, " SEX_SQL ", " QARK_SQL ", count(DISTINCT p.id) "
+  "SELECT v.code, " SEX_SQL ", " QARK_SQL ", p.id "
   "FROM persons p JOIN person_vulnerabilities v ON v.person_id = p.id "
-  "WHERE p.id IN (" ASSISTED_SQL ") "
-  "GROUP BY 1, 2, 3";
+  "WHERE p.id IN (" ASSISTED_SQL ")";
+
+/* Grouping in C ------------------------------------------------------------
+ *
+ * Each key column is interned to a small number; a row's keys (and, where
+ * persons are counted once per group, the person id) pack into one 64-bit
+ * integer.  Sorting those and counting runs gives the groups. */
+
+#define KEY_BITS 10
+#define MAX_KEYS (1u << KEY_BITS)
+#define PERSON_BITS 31
+
+typedef struct
+{
+  GHashTable *index;   /* text → number + 1 */
+  GPtrArray  *values;  /* number → text */
+} Interner;
+
+static void
+interner_init (Interner *in)
+{
+  in->index = g_hash_table_new (g_str_hash, g_str_equal);
+  in->values = g_ptr_array_new_with_free_func (g_free);
+}
+
+static void
+interner_clear (Interner *in)
+{
+  g_clear_pointer (&in->index, g_hash_table_unref);
+  g_clear_pointer (&in->values, g_ptr_array_unref);
+}
+
+/* -1 when the column has more distinct values than a report can show. */
+static gint64
+intern (Interner   *in,
+        const char *text)
+{
+  gpointer found;
+  char *copy;
+
+  if (text == NULL)
+    text = "unknown";
+  found = g_hash_table_lookup (in->index, text);
+  if (found != NULL)
+    return GPOINTER_TO_UINT (found) - 1;
+  if (in->values->len >= MAX_KEYS)
+    return -1;
+  copy = g_strdup (text);
+  g_ptr_array_add (in->values, copy);
+  g_hash_table_insert (in->index, copy, GUINT_TO_POINTER (in->values->len));
+  return in->values->len - 1;
+}
+
+/* UNHCR band of the age at registration (DOMAIN.md §10.2): from a full or
+ * partial date of birth ("YYYY", "YYYY-MM", "YYYY-MM-DD"; a partial date
+ * counts from its first day), else the estimated age. */
+static const char *
+age_band (const char *dob,
+          gboolean    has_estimate,
+          gint64      estimate,
+          const char *registered_at)
+{
+  gint64 age = -1;
+
+  if (dob != NULL && strlen (dob) >= 4 && registered_at != NULL && strlen (registered_at) >= 10)
+    {
+      char reg_md[6], dob_md[6];
+
+      age = g_ascii_strtoll (registered_at, NULL, 10) - g_ascii_strtoll (dob, NULL, 10);
+      if (strlen (dob) >= 7)
+        {
+          memcpy (reg_md, registered_at + 5, 5);
+          reg_md[5] = '\0';
+          memcpy (dob_md, dob + 5, 2);
+          if (strlen (dob) >= 10)
+            memcpy (dob_md + 2, dob + 7, 3);
+          else
+            memcpy (dob_md + 2, "-01", 3);
+          dob_md[5] = '\0';
+          if (strcmp (reg_md, dob_md) < 0)
+            age--;
+        }
+    }
+  else if (has_estimate)
+    age = estimate;
+
+  if (age < 0)
+    return "unknown";
+  if (age < 5)
+    return "0_4";
+  if (age < 12)
+    return "5_11";
+  if (age < 18)
+    return "12_17";
+  if (age < 60)
+    return "18_59";
+  return "60_plus";
+}
+
+static int
+compare_gint64 (gconstpointer a,
+                gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
 
 void
 udha_store_report_row_free (UdhaStoreReportRow *row)
@@ -225,14 +316,38 @@ udha_store_report_snapshot_query (UdhaStoreReportSnapshot     *snap,
                                   GCancellable                *cancellable,
                                   GError                     **error)
 {
+  g_return_val_if_fail (snap != NULL, NULL);
+
+  return udha_store_report_query_db (snap->db, query, filter, cancellable, error);
+}
+
+/**
+ * udha_store_report_query_db:
+ * @db: a connection with the Udha schema
+ *
+ * The aggregation itself, on any connection: the snapshot's, or a plain
+ * SQLite copy in the benchmark's comparison.
+ *
+ * Returns: (transfer container) (element-type UdhaStoreReportRow): the groups
+ */
+GPtrArray *
+udha_store_report_query_db (sqlite3                     *db,
+                            UdhaStoreReportQuery         query,
+                            const UdhaStoreReportFilter *filter,
+                            GCancellable                *cancellable,
+                            GError                     **error)
+{
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GArray) packed = NULL;
   g_autofree char *to_next = NULL;
+  Interner keys[4];
+  guint shift;
   const char *sql = NULL;
   guint n_keys = 3;
   int rc;
 
-  g_return_val_if_fail (snap != NULL, NULL);
+  g_return_val_if_fail (db != NULL, NULL);
   g_return_val_if_fail (filter != NULL, NULL);
 
   switch (query)
@@ -263,10 +378,10 @@ udha_store_report_snapshot_query (UdhaStoreReportSnapshot     *snap,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
-  rc = sqlite3_prepare_v2 (snap->db, sql, -1, &stmt, NULL);
+  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
-      _udha_store_set_error (error, snap->db, rc);
+      _udha_store_set_error (error, db, rc);
       return NULL;
     }
   sqlite3_bind_int64 (stmt, 1, filter->office_id);
@@ -274,26 +389,90 @@ udha_store_report_snapshot_query (UdhaStoreReportSnapshot     *snap,
   _udha_bind_text (stmt, 3, to_next);
 
   if (cancellable != NULL)
-    sqlite3_progress_handler (snap->db, 20000, cancel_cb, cancellable);
-  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) udha_store_report_row_free);
+    sqlite3_progress_handler (db, 20000, cancel_cb, cancellable);
+  for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+    interner_init (&keys[k]);
+  packed = g_array_new (FALSE, FALSE, sizeof (gint64));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      UdhaStoreReportRow *row = g_new0 (UdhaStoreReportRow, 1);
+      gint64 k[4];
+      gint64 p = 0;
 
-      for (guint k = 0; k < n_keys; k++)
-        row->keys[k] = _udha_column_dup (stmt, (int) k);
-      row->count = sqlite3_column_int64 (stmt, (int) n_keys);
-      g_ptr_array_add (rows, row);
+      if (query == UDHA_STORE_REPORT_PERSONS)
+        {
+          k[0] = intern (&keys[0], (const char *) sqlite3_column_text (stmt, 0));
+          k[1] = intern (&keys[1], age_band ((const char *) sqlite3_column_text (stmt, 1),
+                                             sqlite3_column_type (stmt, 2) != SQLITE_NULL,
+                                             sqlite3_column_int64 (stmt, 2),
+                                             (const char *) sqlite3_column_text (stmt, 3)));
+          k[2] = intern (&keys[2], (const char *) sqlite3_column_text (stmt, 4));
+          k[3] = intern (&keys[3], (const char *) sqlite3_column_text (stmt, 5));
+        }
+      else
+        {
+          for (guint c = 0; c < 3; c++)
+            k[c] = intern (&keys[c], (const char *) sqlite3_column_text (stmt, (int) c));
+          k[3] = 0;
+          p = sqlite3_column_int64 (stmt, 3);
+        }
+      if (k[0] < 0 || k[1] < 0 || k[2] < 0 || k[3] < 0 || p < 0 || p >= (G_GINT64_CONSTANT (1) << PERSON_BITS))
+        {
+          rc = SQLITE_RANGE;
+          break;
+        }
+      /* the keys in the high bits, the person (for counting distinct
+       * persons) in the low PERSON_BITS; persons rows carry four keys and
+       * are one per person */
+      if (query == UDHA_STORE_REPORT_PERSONS)
+        p = ((k[0] << KEY_BITS | k[1]) << KEY_BITS | k[2]) << KEY_BITS | k[3];
+      else
+        p |= ((k[0] << KEY_BITS | k[1]) << KEY_BITS | k[2]) << PERSON_BITS;
+      g_array_append_val (packed, p);
     }
   if (cancellable != NULL)
-    sqlite3_progress_handler (snap->db, 0, NULL, NULL);
+    sqlite3_progress_handler (db, 0, NULL, NULL);
+
+  if (rc == SQLITE_RANGE)
+    {
+      g_set_error_literal (error, UDHA_STORE_ERROR, UDHA_STORE_ERROR_CONSTRAINT,
+                           _("The report has more categories than it can show. Choose a shorter period."));
+      for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+        interner_clear (&keys[k]);
+      return NULL;
+    }
+
+  /* Runs of the same keys are one group; within a run, distinct persons. */
+  g_array_sort (packed, compare_gint64);
+  shift = query == UDHA_STORE_REPORT_PERSONS ? 0 : PERSON_BITS;
+  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) udha_store_report_row_free);
+  for (guint i = 0; i < packed->len;)
+    {
+      gint64 group = g_array_index (packed, gint64, i) >> shift;
+      UdhaStoreReportRow *row = g_new0 (UdhaStoreReportRow, 1);
+      gint64 last = -1;
+
+      for (; i < packed->len && (g_array_index (packed, gint64, i) >> shift) == group; i++)
+        {
+          gint64 v = g_array_index (packed, gint64, i);
+
+          if (query == UDHA_STORE_REPORT_PERSONS || v != last)
+            row->count++;
+          last = v;
+        }
+      for (guint c = 0; c < n_keys; c++)
+        row->keys[c] = g_strdup (g_ptr_array_index (keys[c].values,
+                                                    (group >> ((n_keys - 1 - c) * KEY_BITS)) & (MAX_KEYS - 1)));
+      g_ptr_array_add (rows, row);
+    }
+  for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+    interner_clear (&keys[k]);
 
   if (rc != SQLITE_DONE)
     {
       if (rc == SQLITE_INTERRUPT && g_cancellable_is_cancelled (cancellable))
         g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The report was cancelled."));
       else
-        _udha_store_set_error (error, snap->db, rc);
+        _udha_store_set_error (error, db, rc);
       return NULL;
     }
   return g_steal_pointer (&rows);

@@ -78,6 +78,12 @@ GPtrArray               *udha_store_report_snapshot_query (UdhaStoreReportSnapsh
                                                            GCancellable            *cancellable,
                                                            GError                 **error);
 void                     udha_store_report_snapshot_end   (UdhaStoreReportSnapshot *snapshot);
+/* The same query on any connection (benchmarks compare plain SQLite). */
+GPtrArray               *udha_store_report_query_db       (sqlite3                 *db,
+                                                           UdhaStoreReportQuery     query,
+                                                           const UdhaStoreReportFilter *filter,
+                                                           GCancellable            *cancellable,
+                                                           GError                 **error);
 
 void                     udha_store_report_row_free       (UdhaStoreReportRow      *row);
 
