@@ -78,6 +78,7 @@ struct _UdhaReportPage
   GtkBox           *preview_tables;
   GtkLabel         *preview_title;
   GtkLabel         *preview_subtitle;
+  GtkLabel         *stale_label;
   GtkWidget        *export_buttons[G_N_ELEMENTS (formats)];
 
   UdhaSession      *session;
@@ -189,6 +190,14 @@ read_params (UdhaReportPage   *self,
       ok = FALSE;
     }
   return ok;
+}
+
+/* Any change to the form after a run: the preview no longer matches it. */
+static void
+form_changed_cb (UdhaReportPage *self)
+{
+  if (self->report != NULL)
+    gtk_widget_set_visible (GTK_WIDGET (self->stale_label), TRUE);
 }
 
 static void
@@ -379,6 +388,7 @@ show_report (UdhaReportPage *self)
   if (self->report == NULL)
     return;
 
+  gtk_widget_set_visible (GTK_WIDGET (self->stale_label), FALSE);
   gtk_label_set_label (self->preview_title, udha_report_get_title (self->report));
   subtitle = g_strdup_printf ("%s · %s", udha_report_get_period_text (self->report),
                               udha_report_get_office_text (self->report));
@@ -758,6 +768,13 @@ build (UdhaReportPage *self)
     gtk_box_append (GTK_BOX (header), titles);
   }
   gtk_box_append (self->preview_box, header);
+  self->stale_label = GTK_LABEL (gtk_label_new (_("The options changed since this preview. Run the report again "
+                                                  "to export what the form says.")));
+  gtk_label_set_wrap (self->stale_label, TRUE);
+  gtk_label_set_xalign (self->stale_label, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->stale_label), "warning");
+  gtk_widget_set_visible (GTK_WIDGET (self->stale_label), FALSE);
+  gtk_box_append (self->preview_box, GTK_WIDGET (self->stale_label));
   buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_widget_set_halign (buttons, GTK_ALIGN_START);
   for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
@@ -775,6 +792,15 @@ build (UdhaReportPage *self)
   gtk_box_append (self->preview_box, GTK_WIDGET (self->preview_tables));
   gtk_widget_set_visible (GTK_WIDGET (self->preview_box), FALSE);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->preview_box));
+
+  g_signal_connect_swapped (self->from_row, "changed", G_CALLBACK (form_changed_cb), self);
+  g_signal_connect_swapped (self->to_row, "changed", G_CALLBACK (form_changed_cb), self);
+  for (guint i = 0; i < UDHA_REPORT_N_TABLES; i++)
+    g_signal_connect_swapped (self->table_checks[i], "toggled", G_CALLBACK (form_changed_cb), self);
+  g_signal_connect_swapped (self->threshold_spin, "value-changed", G_CALLBACK (form_changed_cb), self);
+  g_signal_connect_swapped (self->language_row, "notify::selected", G_CALLBACK (form_changed_cb), self);
+  g_signal_connect_swapped (self->unit_row, "notify::selected", G_CALLBACK (form_changed_cb), self);
+  g_signal_connect_swapped (self->region_switch, "notify::active", G_CALLBACK (form_changed_cb), self);
 }
 
 /* GObject */

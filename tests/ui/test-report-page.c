@@ -247,6 +247,59 @@ test_run_preview_export (void)
   g_assert_nonnull (strstr (contents, udha_report_table_get_title (
     udha_report_get_table (_udha_report_page_get_report (UDHA_REPORT_PAGE (page)), 0))));
 
+  /* Changing the form marks the preview as out of date. */
+  {
+    GtkWidget *stale = udha_test_find_widget (page, GTK_TYPE_LABEL,
+                                              _("The options changed since this preview. Run the report again "
+                                                "to export what the form says."));
+
+    g_assert_false (gtk_widget_get_visible (stale));
+    gtk_editable_set_text (date_row (page, _("From")), "01.06.2020");
+    g_assert_true (gtk_widget_get_visible (stale));
+  }
+
+  gtk_window_destroy (window);
+  udha_test_iterate (50);
+  udha_test_sign_out (&vault, &store, &session);
+}
+
+static gboolean
+stopped_cb (gpointer data)
+{
+  GtkWidget *run = data;
+
+  return gtk_widget_get_sensitive (run);
+}
+
+/* Cancel: the worker stops and no report is kept. */
+static void
+test_cancel (void)
+{
+  g_autoptr(UdhaVault) vault = NULL;
+  g_autoptr(UdhaStore) store = NULL;
+  g_autoptr(UdhaSession) session = NULL;
+  GtkWindow *window;
+  GtkWidget *page, *run, *cancel;
+
+  udha_test_sign_in (path, SUPERVISOR, USERS_PASS, &vault, &store, &session);
+  window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (window, 1280, 800);
+  page = udha_report_page_new (session);
+  gtk_window_set_child (window, page);
+  gtk_window_present (window);
+  g_assert_true (udha_test_wait_until (mapped_cb, window, 5000));
+
+  gtk_editable_set_text (date_row (page, _("From")), "01.01.2020");
+  run = udha_test_find_widget (page, GTK_TYPE_BUTTON, _("_Run Report"));
+  cancel = udha_test_find_widget (page, GTK_TYPE_BUTTON, _("_Cancel"));
+  g_signal_emit_by_name (run, "clicked");
+  g_assert_false (gtk_widget_get_sensitive (run));
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (cancel)));
+  g_signal_emit_by_name (cancel, "clicked");
+  g_assert_true (udha_test_wait_until (stopped_cb, run, 30000));
+  g_assert_null (_udha_report_page_get_report (UDHA_REPORT_PAGE (page)));
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_parent (cancel)));
+
   gtk_window_destroy (window);
   udha_test_iterate (50);
   udha_test_sign_out (&vault, &store, &session);
@@ -277,6 +330,7 @@ main (int   argc,
   make_vault ();
 
   g_test_add_func ("/udha/ui/report-page/run-preview-export", test_run_preview_export);
+  g_test_add_func ("/udha/ui/report-page/cancel", test_cancel);
 
   ret = g_test_run ();
   udha_test_rm_rf (dir);
