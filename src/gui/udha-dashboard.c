@@ -522,7 +522,8 @@ typedef struct
 } Decision;
 
 static void
-decision_free (gpointer data)
+decision_free (gpointer  data,
+               GClosure *closure)
 {
   Decision *decision = data;
 
@@ -618,7 +619,7 @@ decide (UdhaDashboard              *self,
   decision->approve = approve;
   decision->entry = GTK_EDITABLE (entry);
   g_signal_connect_data (dialog, "response", G_CALLBACK (decision_response_cb), decision,
-                         (GClosureNotify) (void (*) (void)) decision_free, 0);
+                         decision_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (entry);
 }
