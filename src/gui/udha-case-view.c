@@ -3085,6 +3085,18 @@ udha_case_view_dispose (GObject *object)
 {
   UdhaCaseView *self = (UdhaCaseView *)object;
 
+  /* A slip chooser still open (the vault was locked): close it. */
+  {
+    GtkNativeDialog *chooser = g_object_get_data (object, "slip-chooser");
+
+    if (chooser != NULL)
+      {
+        g_object_set_data (object, "slip-chooser", NULL);
+        g_signal_handlers_disconnect_by_data (chooser, self);
+        gtk_native_dialog_destroy (chooser);
+        g_object_unref (chooser);
+      }
+  }
   g_clear_handle_id (&self->toast_idle_id, g_source_remove);
   g_clear_weak_pointer (&self->toast);
   g_clear_pointer (&self->pending_toast, g_free);
