@@ -1054,7 +1054,20 @@ describe_entry (UdhaCaseView   *self,
   if (g_strcmp0 (action, "case.open") == 0)
     return g_strdup_printf (_("%s viewed the case file"), who);
   if (g_strcmp0 (action, "case.assign") == 0)
-    return g_strdup_printf (_("%s assigned the case"), who);
+    {
+      gint64 to_id = 0;
+      gboolean taken = FALSE;
+
+      details_get (details, "to", &to_id, NULL);
+      if (details != NULL && json_object_has_member (details, "taken"))
+        taken = json_object_get_boolean_member (details, "taken");
+      if (taken)
+        return g_strdup_printf (_("%s took the case from the office intake queue"), who);
+      if (to_id == 0)
+        return g_strdup_printf (_("%s put the case in the office intake queue"), who);
+      /* Translators: the second %s is a caseworker's name */
+      return g_strdup_printf (_("%s assigned the case to %s"), who, user_display_name (self, to_id, NULL));
+    }
   if (g_strcmp0 (action, "case.request_closure") == 0)
     return g_strdup_printf (_("%s requested closure of the case"), who);
   if (g_strcmp0 (action, "case.approve_closure") == 0)
