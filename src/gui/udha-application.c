@@ -45,6 +45,7 @@ struct _UdhaApplication
   GSettings      *settings;
   char           *vault_path_override;
   gboolean        demo;
+  guint           demo_pulse;
 };
 
 G_DEFINE_FINAL_TYPE (UdhaApplication, udha_application, ADW_TYPE_APPLICATION)
@@ -216,64 +217,31 @@ static const GActionEntry app_actions[] = {
   { "about", udha_application_about_action },
 };
 
-/* Creates the demo vault once, with its users, and says how to sign in. */
-static gboolean
-prepare_demo_vault (UdhaApplication  *self,
-                    GError          **error)
+static char *
+demo_vault_path (void)
 {
-  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "udha", "demo", NULL);
-  g_autofree char *path = g_build_filename (dir, "cases.udb", NULL);
+  return g_build_filename (g_get_user_data_dir (), "udha", "demo", "cases.udb", NULL);
+}
 
-  if (!udha_vault_exists (path))
-    {
-      g_autoptr(UdhaVault) vault = NULL;
-      g_autoptr(UdhaVaultSecret) recovery = NULL;
-      g_autoptr(UdhaStore) store = NULL;
-      g_autoptr(UdhaSession) session = NULL;
-      g_autoptr(UdhaDemoResult) result = NULL;
-      UdhaDemoOptions options = { DEMO_CASES, UDHA_DEMO_DEFAULT_SEED, DEMO_PASSPHRASE, NULL };
+/* Removes a half-made demo vault, so that the next run starts again */
+static void
+remove_demo_vault (const char *path)
+{
+  g_autofree char *keys = g_strconcat (path, ".keys", NULL);
+  g_autofree char *backup = g_strconcat (path, ".keys.bak", NULL);
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
 
-      g_print ("%s\n", _("Preparing the demo vault…"));
-      if (g_mkdir_with_parents (dir, 0700) != 0)
-        {
-          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno),
-                       _("Could not create the folder for the demo vault: %s"), g_strerror (errno));
-          return FALSE;
-        }
+  g_unlink (path);
+  g_unlink (keys);
+  g_unlink (backup);
+  g_unlink (journal);
+}
 
-      vault = udha_vault_create (path, demo_users[0].name, DEMO_PASSPHRASE,
-                                 UDHA_VAULT_KDF_INTERACTIVE, &recovery, error);
-      if (vault == NULL)
-        return FALSE;
-
-      /* Two offices, a supervisor, three caseworkers (the users below) and
-       * DEMO_CASES synthetic cases (udha-demo.h). */
-      store = udha_store_new (vault, error);
-      if (store != NULL)
-        session = udha_session_new (vault, store, error);
-      if (session != NULL)
-        {
-          result = udha_demo_generate (session, store, DEMO_PASSPHRASE, &options, NULL, NULL, error);
-          if (!udha_session_close (session, result != NULL ? error : NULL))
-            g_clear_pointer (&result, udha_demo_result_free);
-        }
-      g_clear_object (&session);
-      g_clear_object (&store);
-      udha_vault_lock (vault);
-
-      if (result == NULL)
-        {
-          /* Do not leave a half-made demo vault behind: the next run starts again. */
-          g_autofree char *keys = g_strconcat (path, ".keys", NULL);
-          g_autofree char *journal = g_strconcat (path, "-journal", NULL);
-
-          g_unlink (path);
-          g_unlink (keys);
-          g_unlink (journal);
-          return FALSE;
-        }
-    }
-
+/* Says how to sign in to the demo vault, and opens it in this run */
+static void
+use_demo_vault (UdhaApplication *self,
+                const char      *path)
+{
   g_print ("%s\n", _("Demo vault (synthetic data only):"));
   g_print ("  %s\n", path);
   for (guint i = 0; i < G_N_ELEMENTS (demo_users); i++)
@@ -282,8 +250,218 @@ prepare_demo_vault (UdhaApplication  *self,
   g_print (_("Passphrase for every demo user: %s\n"), DEMO_PASSPHRASE);
 
   g_free (self->vault_path_override);
-  self->vault_path_override = g_steal_pointer (&path);
-  return TRUE;
+  self->vault_path_override = g_strdup (path);
+}
+
+/* The worker: creates the vault (Argon2id, about a second), then the
+ * users and DEMO_CASES synthetic cases, on objects of its own. Cancelling
+ * is honoured between the steps; whatever was made is removed. */
+static void
+create_demo_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  const char *path = task_data;
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UdhaVault) vault = NULL;
+  g_autoptr(UdhaVaultSecret) recovery = NULL;
+  g_autoptr(UdhaStore) store = NULL;
+  g_autoptr(UdhaSession) session = NULL;
+  g_autoptr(UdhaDemoResult) result = NULL;
+  UdhaDemoOptions options = { DEMO_CASES, UDHA_DEMO_DEFAULT_SEED, DEMO_PASSPHRASE, NULL };
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_task_return_new_error (task, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                               _("Could not create the folder for the demo vault: %s"),
+                               g_strerror (saved_errno));
+      return;
+    }
+
+  vault = udha_vault_create (path, demo_users[0].name, DEMO_PASSPHRASE,
+                             UDHA_VAULT_KDF_INTERACTIVE, &recovery, &error);
+  if (vault != NULL && !g_cancellable_set_error_if_cancelled (cancellable, &error))
+    {
+      /* Two offices, a supervisor, three caseworkers (demo_users) and
+       * DEMO_CASES synthetic cases (udha-demo.h). */
+      store = udha_store_new (vault, &error);
+      if (store != NULL)
+        session = udha_session_new (vault, store, &error);
+      if (session != NULL)
+        {
+          result = udha_demo_generate (session, store, DEMO_PASSPHRASE, &options, NULL, NULL, &error);
+          if (!udha_session_close (session, result != NULL ? &error : NULL))
+            g_clear_pointer (&result, udha_demo_result_free);
+        }
+    }
+  g_clear_object (&session);
+  g_clear_object (&store);
+  if (vault != NULL)
+    udha_vault_lock (vault);
+
+  if (result != NULL)
+    g_cancellable_set_error_if_cancelled (cancellable, &error);
+  if (result == NULL || error != NULL)
+    {
+      remove_demo_vault (path);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+static gboolean
+demo_pulse_cb (gpointer user_data)
+{
+  gtk_progress_bar_pulse (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+demo_cancel_clicked_cb (GtkButton *button,
+                        GTask     *task)
+{
+  GtkWidget *window = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (button)));
+
+  g_cancellable_cancel (g_task_get_cancellable (task));
+  gtk_widget_set_sensitive (GTK_WIDGET (button), FALSE);
+  adw_status_page_set_description (g_object_get_data (G_OBJECT (window), "udha-status"),
+                                   _("Stopping and removing what was made…"));
+}
+
+static gboolean
+demo_close_request_cb (GtkWindow *window,
+                       GTask     *task)
+{
+  UdhaApplication *self = g_task_get_source_object (task);
+
+  g_cancellable_cancel (g_task_get_cancellable (task));
+  g_clear_handle_id (&self->demo_pulse, g_source_remove);
+  g_object_set_data (G_OBJECT (window), "udha-closed", GINT_TO_POINTER (1));
+  return FALSE;
+}
+
+static void
+demo_created_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(UdhaApplication) self = UDHA_APPLICATION (object);
+  g_autoptr(GtkWindow) progress = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_clear_handle_id (&self->demo_pulse, g_source_remove);
+  g_application_release (G_APPLICATION (self));
+  if (g_object_get_data (G_OBJECT (progress), "udha-closed") != NULL)
+    {
+      /* Closed while it worked: the worker removed what it made */
+      g_print ("%s\n", _("The demo vault was not created."));
+      return;
+    }
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_print ("%s\n", _("The demo vault was not created."));
+          gtk_window_destroy (progress);
+          return;
+        }
+      /* Say what went wrong where the person looks, and let them close */
+      g_printerr ("%s\n", error->message);
+      adw_status_page_set_title (g_object_get_data (G_OBJECT (progress), "udha-status"),
+                                 _("The demo vault could not be created"));
+      adw_status_page_set_description (g_object_get_data (G_OBJECT (progress), "udha-status"),
+                                       error->message);
+      gtk_widget_set_visible (g_object_get_data (G_OBJECT (progress), "udha-progress"), FALSE);
+      gtk_button_set_label (g_object_get_data (G_OBJECT (progress), "udha-cancel"), _("_Close"));
+      gtk_widget_set_sensitive (g_object_get_data (G_OBJECT (progress), "udha-cancel"), TRUE);
+      g_signal_handlers_disconnect_matched (g_object_get_data (G_OBJECT (progress), "udha-cancel"),
+                                            G_SIGNAL_MATCH_FUNC, 0, 0, NULL, demo_cancel_clicked_cb, NULL);
+      g_signal_connect_swapped (g_object_get_data (G_OBJECT (progress), "udha-cancel"), "clicked",
+                                G_CALLBACK (gtk_window_destroy), progress);
+      return;
+    }
+
+  {
+    g_autofree char *path = demo_vault_path ();
+
+    use_demo_vault (self, path);
+  }
+  gtk_window_present (GTK_WINDOW (udha_window_new (self)));
+  gtk_window_destroy (progress);
+}
+
+/* A small window while the demo vault is made: what happens, a progress
+ * bar and Cancel. */
+static void
+create_demo_vault (UdhaApplication *self)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *description = NULL;
+  GtkWidget *window, *box, *status, *bar, *cancel;
+
+  g_print ("%s\n", _("Preparing the demo vault…"));
+
+  status = adw_status_page_new ();
+  gtk_widget_add_css_class (status, "compact");
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), BASE_ID);
+  adw_status_page_set_title (ADW_STATUS_PAGE (status), _("Preparing the Demo Vault"));
+  description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "Creating an encrypted vault with %u synthetic case. This takes a few seconds, once.",
+                                              "Creating an encrypted vault with %u synthetic cases. This takes a few seconds, once.",
+                                              DEMO_CASES),
+                                 DEMO_CASES);
+  adw_status_page_set_description (ADW_STATUS_PAGE (status), description);
+  bar = gtk_progress_bar_new ();
+  gtk_widget_set_size_request (bar, 240, -1);
+  gtk_widget_set_halign (bar, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (bar),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Demo vault progress"),
+                                  -1);
+  cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  gtk_widget_set_halign (cancel, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (cancel, "pill");
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
+  gtk_box_append (GTK_BOX (box), bar);
+  gtk_box_append (GTK_BOX (box), cancel);
+  adw_status_page_set_child (ADW_STATUS_PAGE (status), box);
+
+  window = adw_application_window_new (GTK_APPLICATION (self));
+  gtk_window_set_title (GTK_WINDOW (window), "Udha");
+  gtk_window_set_default_size (GTK_WINDOW (window), 480, 460);
+  {
+    GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+    GtkWidget *header = adw_header_bar_new ();
+
+    adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
+    gtk_box_append (GTK_BOX (content), header);
+    gtk_widget_set_vexpand (status, TRUE);
+    gtk_box_append (GTK_BOX (content), status);
+    adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), content);
+  }
+  g_object_set_data (G_OBJECT (window), "udha-status", status);
+  g_object_set_data (G_OBJECT (window), "udha-progress", bar);
+  g_object_set_data (G_OBJECT (window), "udha-cancel", cancel);
+  gtk_widget_set_name (window, "demo-progress");
+
+  task = g_task_new (self, cancellable, demo_created_cb, g_object_ref (window));
+  g_task_set_source_tag (task, create_demo_vault);
+  g_task_set_task_data (task, demo_vault_path (), g_free);
+  g_object_ref (self);   /* for demo_created_cb */
+  g_signal_connect_object (cancel, "clicked", G_CALLBACK (demo_cancel_clicked_cb), task, 0);
+  /* Closing the window is Cancel too; the worker ends on its own */
+  g_signal_connect_object (window, "close-request", G_CALLBACK (demo_close_request_cb), task, 0);
+  self->demo_pulse = g_timeout_add (100, demo_pulse_cb, bar);
+  /* The application lives until the worker is done, even without a window */
+  g_application_hold (G_APPLICATION (self));
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_grab_focus (cancel);
+  g_task_run_in_thread (task, create_demo_thread);
 }
 
 /* GApplication vfuncs */
@@ -327,13 +505,15 @@ udha_application_activate (GApplication *application)
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
   if (window == NULL && self->demo)
     {
-      g_autoptr(GError) error = NULL;
+      g_autofree char *path = demo_vault_path ();
 
-      if (!prepare_demo_vault (self, &error))
+      if (!udha_vault_exists (path))
         {
-          g_printerr ("%s\n", error->message);
+          /* The main window opens when the vault is ready */
+          create_demo_vault (self);
           return;
         }
+      use_demo_vault (self, path);
     }
   if (window == NULL)
     window = GTK_WINDOW (udha_window_new (self));
@@ -346,6 +526,7 @@ udha_application_finalize (GObject *object)
 {
   UdhaApplication *self = (UdhaApplication *)object;
 
+  g_clear_handle_id (&self->demo_pulse, g_source_remove);
   g_clear_object (&self->settings);
   g_free (self->vault_path_override);
 
@@ -421,4 +602,18 @@ udha_application_get_vault_path_override (UdhaApplication *self)
   g_return_val_if_fail (UDHA_IS_APPLICATION (self), NULL);
 
   return self->vault_path_override;
+}
+
+/**
+ * udha_application_set_demo:
+ * @self: a #UdhaApplication
+ * @demo: whether this run opens the demo vault (as `--demo` does)
+ */
+void
+udha_application_set_demo (UdhaApplication *self,
+                           gboolean         demo)
+{
+  g_return_if_fail (UDHA_IS_APPLICATION (self));
+
+  self->demo = !!demo;
 }

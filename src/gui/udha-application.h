@@ -19,6 +19,8 @@ UdhaApplication *udha_application_new             (const char        *applicatio
                                                    GApplicationFlags  flags);
 GSettings       *udha_application_get_settings    (UdhaApplication   *self);
 const char      *udha_application_get_vault_path_override (UdhaApplication *self);
+void             udha_application_set_demo        (UdhaApplication   *self,
+                                                   gboolean           demo);
 void             udha_application_setup_i18n      (void);
 const char      *udha_application_get_ui_language (void);
 

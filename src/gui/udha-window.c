@@ -553,12 +553,20 @@ cancel_verify_action (GtkWidget  *widget,
 static void
 udha_window_constructed (GObject *object)
 {
-  UdhaWindow *self = (UdhaWindow *)object;
-  GtkApplication *app;
-
   G_OBJECT_CLASS (udha_window_parent_class)->constructed (object);
 
-  app = gtk_window_get_application (GTK_WINDOW (self));
+  if (DEVELOPMENT_BUILD)
+    gtk_widget_add_css_class (GTK_WIDGET (object), "devel");
+}
+
+/* The settings and the vault of the window's application. Not in
+ * constructed(): "application" is not a construct property, so GObject
+ * sets it only after constructed() has run. */
+static void
+setup_for_application (UdhaWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
   if (UDHA_IS_APPLICATION (app))
     self->settings = g_object_ref (udha_application_get_settings (UDHA_APPLICATION (app)));
   else
@@ -571,9 +579,6 @@ udha_window_constructed (GObject *object)
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
   g_signal_connect_object (self->settings, "changed::idle-lock-minutes",
                            G_CALLBACK (idle_minutes_changed_cb), self, G_CONNECT_SWAPPED);
-
-  if (DEVELOPMENT_BUILD)
-    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 
   if (UDHA_IS_APPLICATION (app) &&
       udha_application_get_vault_path_override (UDHA_APPLICATION (app)) != NULL)
@@ -684,9 +689,12 @@ udha_window_init (UdhaWindow *self)
 UdhaWindow *
 udha_window_new (UdhaApplication *application)
 {
-  return g_object_new (UDHA_TYPE_WINDOW,
-                       "application", application,
-                       NULL);
+  UdhaWindow *self = g_object_new (UDHA_TYPE_WINDOW,
+                                   "application", application,
+                                   NULL);
+
+  setup_for_application (self);
+  return self;
 }
 
 /**

@@ -14,6 +14,7 @@
 #include "udha-core.h"
 #include "udha-preferences-window.h"
 #include "udha-test-utils.h"
+#include "udha-vault.h"
 #include "udha-window.h"
 
 static UdhaApplication *
@@ -258,6 +259,89 @@ test_language_restart (void)
   g_settings_sync ();
 }
 
+static GtkWindow *
+find_named_window (const char *name)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (window)), name) == 0 &&
+          gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+static gboolean
+demo_progress_gone_cb (gpointer data)
+{
+  return find_named_window ("demo-progress") == NULL && !udha_vault_exists (data);
+}
+
+static UdhaWindow *
+app_main_window (GtkApplication *app)
+{
+  for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
+    if (UDHA_IS_WINDOW (l->data))
+      return l->data;
+  return NULL;
+}
+
+static gboolean
+main_window_shown_cb (gpointer data)
+{
+  return app_main_window (data) != NULL;
+}
+
+/* --demo: a window with a progress bar while the demo vault is made;
+ * Cancel leaves no vault behind; the next start makes it and opens it. */
+static void
+test_demo_progress_cancel (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UdhaApplication) app = NULL;
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "udha", "demo", "cases.udb", NULL);
+  GtkWindow *progress;
+  GtkWidget *cancel;
+
+  g_assert_false (udha_vault_exists (path));
+  app = udha_application_new (APP_ID ".DemoTest", G_APPLICATION_NON_UNIQUE);
+  udha_application_set_demo (app, TRUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  /* Cancel while the vault's key is derived: nothing stays */
+  g_application_activate (G_APPLICATION (app));
+  progress = find_named_window ("demo-progress");
+  g_assert_nonnull (progress);
+  g_assert_null (app_main_window (GTK_APPLICATION (app)));
+  g_assert_true (GTK_IS_PROGRESS_BAR (g_object_get_data (G_OBJECT (progress), "udha-progress")));
+  cancel = g_object_get_data (G_OBJECT (progress), "udha-cancel");
+  udha_test_iterate (200);
+  udha_test_save_screenshot (GTK_WIDGET (progress), "demo-progress.png");
+  g_signal_emit_by_name (cancel, "clicked");
+  g_assert_true (udha_test_wait_until (demo_progress_gone_cb, path, 60000));
+  g_assert_null (app_main_window (GTK_APPLICATION (app)));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  /* Again, to the end: the main window opens on the demo vault */
+  g_application_activate (G_APPLICATION (app));
+  g_assert_nonnull (find_named_window ("demo-progress"));
+  g_assert_true (udha_test_wait_until (main_window_shown_cb, app, 120000));
+  g_assert_true (udha_vault_exists (path));
+  g_assert_cmpstr (udha_application_get_vault_path_override (app), ==, path);
+  g_assert_null (find_named_window ("demo-progress"));
+  g_assert_cmpstr (udha_window_get_visible_page (app_main_window (GTK_APPLICATION (app))), ==, "unlock");
+  g_assert_cmpstr (udha_application_get_vault_path_override (app), ==, path);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  udha_test_iterate (50);
+  udha_test_rm_rf (g_get_user_data_dir ());
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -275,6 +359,7 @@ main (int   argc,
       g_assert_no_error (error);
       g_setenv ("UDHA_TEST_CONFIG_HOME", dir, TRUE);
       g_setenv ("XDG_CONFIG_HOME", dir, TRUE);
+      g_setenv ("XDG_DATA_HOME", dir, TRUE);
       g_setenv ("GSETTINGS_BACKEND", "keyfile", TRUE);
     }
 
@@ -289,6 +374,7 @@ main (int   argc,
   g_test_add_func ("/udha/ui/window/dialogs-open", test_window_dialogs_open);
   g_test_add_func ("/udha/ui/window/remembers-size", test_window_remembers_size);
   g_test_add_func ("/udha/ui/window/language-restart", test_language_restart);
+  g_test_add_func ("/udha/ui/window/demo-progress-cancel", test_demo_progress_cancel);
   g_test_add_func ("/udha/ui/window/language-restart/child", test_language_restart_child);
 
   return g_test_run ();
