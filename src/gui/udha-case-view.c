@@ -2361,6 +2361,8 @@ enum
   DETAIL_EDUCATION = 1 << 3,
   DETAIL_MIGRATION = 1 << 4,
   DETAIL_ADDRESS   = 1 << 5,
+  DETAIL_CITIZENSHIP = 1 << 6,
+  DETAIL_LANGUAGE  = 1 << 7,
 };
 
 typedef struct
@@ -2375,6 +2377,8 @@ typedef struct
   char   *education;
   char   *migration;
   char   *address;
+  GStrv   citizenships;
+  GStrv   languages;
 } Details;
 
 static void
@@ -2388,6 +2392,8 @@ details_free (Details *d)
   g_free (d->education);
   g_free (d->migration);
   g_free (d->address);
+  g_strfreev (d->citizenships);
+  g_strfreev (d->languages);
   g_free (d);
 }
 
@@ -2407,6 +2413,8 @@ details_read (UdhaPerson *p)
   d->education = g_strdup (udha_person_get_education (p));
   d->migration = g_strdup (udha_person_get_migration_status (p));
   d->address = g_strdup (udha_person_get_address (p));
+  d->citizenships = g_strdupv ((char **) udha_person_get_citizenships (p));
+  d->languages = g_strdupv ((char **) udha_person_get_languages (p));
   return d;
 }
 
@@ -2432,6 +2440,34 @@ details_write (UdhaPerson    *p,
     udha_person_set_migration_status (p, d->migration);
   if (which & DETAIL_ADDRESS)
     udha_person_set_address (p, d->address);
+  if (which & DETAIL_CITIZENSHIP)
+    udha_person_set_citizenships (p, (const char * const *) d->citizenships);
+  if (which & DETAIL_LANGUAGE)
+    udha_person_set_languages (p, (const char * const *) d->languages);
+}
+
+/* @codes with @first first: the first entry is replaced, the others kept. */
+static GStrv
+replace_first (const char * const *codes,
+               const char         *first)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  if (first != NULL)
+    g_strv_builder_add (builder, first);
+  for (guint i = 1; codes != NULL && codes[0] != NULL && codes[i] != NULL; i++)
+    if (g_strcmp0 (codes[i], first) != 0)
+      g_strv_builder_add (builder, codes[i]);
+  return g_strv_builder_end (builder);
+}
+
+static gboolean
+strv_equal0 (const char * const *a,
+             const char * const *b)
+{
+  if (a == NULL || b == NULL)
+    return (a == NULL || a[0] == NULL) && (b == NULL || b[0] == NULL);
+  return g_strv_equal (a, b);
 }
 
 static char *
@@ -2477,6 +2513,24 @@ details_describe_conflict (GString       *body,
 
       g_string_append_c (body, '\n');
       g_string_append_printf (body, _("%s: yours “%s”, saved “%s”"), _("Date of birth or age"), a, b);
+    }
+  if ((mine->changed & DETAIL_CITIZENSHIP) &&
+      !strv_equal0 ((const char * const *) mine->citizenships, (const char * const *) saved->citizenships))
+    {
+      g_autofree char *a = join_codes ((const char * const *) mine->citizenships, udha_iso_citizenship_get_name);
+      g_autofree char *b = join_codes ((const char * const *) saved->citizenships, udha_iso_citizenship_get_name);
+
+      g_string_append_c (body, '\n');
+      g_string_append_printf (body, _("%s: yours “%s”, saved “%s”"), _("Citizenship"), a, b);
+    }
+  if ((mine->changed & DETAIL_LANGUAGE) &&
+      !strv_equal0 ((const char * const *) mine->languages, (const char * const *) saved->languages))
+    {
+      g_autofree char *a = join_codes ((const char * const *) mine->languages, udha_iso_language_get_name);
+      g_autofree char *b = join_codes ((const char * const *) saved->languages, udha_iso_language_get_name);
+
+      g_string_append_c (body, '\n');
+      g_string_append_printf (body, _("%s: yours “%s”, saved “%s”"), _("Languages"), a, b);
     }
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     {
@@ -2563,6 +2617,8 @@ save_details (UdhaCaseView  *self,
   copy->education = g_strdup (edit->education);
   copy->migration = g_strdup (edit->migration);
   copy->address = g_strdup (edit->address);
+  copy->citizenships = g_strdupv (edit->citizenships);
+  copy->languages = g_strdupv (edit->languages);
 
   dialog = adw_message_dialog_new (parent_window (self), _("Saved by Someone Else"), body->str);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
@@ -2601,6 +2657,54 @@ add_optional_lookup (UdhaFormDialog *dialog,
         continue;
       g_ptr_array_add (codes, (gpointer) entries[i].code);
       g_ptr_array_add (labels, (gpointer) udha_lookup_entry_get_label (kind, &entries[i]));
+    }
+  g_ptr_array_add (codes, NULL);
+  g_ptr_array_add (labels, NULL);
+  udha_form_dialog_add_choice (dialog, name, title,
+                               (const char * const *) codes->pdata, (const char * const *) labels->pdata,
+                               selected != NULL ? selected : "");
+}
+
+static const char *
+code_name (const char *code,
+           gboolean    language)
+{
+  const char *name = language ? udha_iso_language_get_name (code) : udha_iso_citizenship_get_name (code);
+
+  return name != NULL ? name : code;
+}
+
+/* A choice among ISO countries (citizenships) or languages, named in the
+ * UI language; the person's current code is offered even when it is not
+ * among the common ones. Takes @list. */
+static void
+add_code_choice (UdhaFormDialog *dialog,
+                 const char     *name,
+                 const char     *title,
+                 GPtrArray      *list,
+                 gboolean        languages,
+                 const char     *selected)
+{
+  g_autoptr(GPtrArray) items = list;
+  g_autoptr(GPtrArray) codes = g_ptr_array_new ();
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  gboolean found = selected == NULL;
+
+  g_ptr_array_add (codes, (gpointer) "");
+  g_ptr_array_add (labels, (gpointer) _("Not recorded"));
+  for (guint i = 0; i < items->len; i++)
+    {
+      const char *code = languages ? ((const UdhaIsoLanguage *) g_ptr_array_index (items, i))->code
+                                   : ((const UdhaIsoCountry *) g_ptr_array_index (items, i))->alpha2;
+
+      found = found || g_strcmp0 (code, selected) == 0;
+      g_ptr_array_add (codes, (gpointer) code);
+      g_ptr_array_add (labels, (gpointer) code_name (code, languages));
+    }
+  if (!found)
+    {
+      g_ptr_array_insert (codes, 1, (gpointer) selected);
+      g_ptr_array_insert (labels, 1, (gpointer) code_name (selected, languages));
     }
   g_ptr_array_add (codes, NULL);
   g_ptr_array_add (labels, NULL);
@@ -2660,6 +2764,8 @@ details_submitted_cb (UdhaFormDialog *dialog,
   edit->education = g_strdup (code_or_null (dialog, "education"));
   edit->migration = g_strdup (code_or_null (dialog, "migration"));
   edit->address = *address != '\0' ? g_steal_pointer (&address) : NULL;
+  edit->citizenships = replace_first ((const char * const *) shown->citizenships, code_or_null (dialog, "citizenship"));
+  edit->languages = replace_first ((const char * const *) shown->languages, code_or_null (dialog, "language"));
 
   if (g_strcmp0 (edit->sex, shown->sex) != 0)
     edit->changed |= DETAIL_SEX;
@@ -2673,6 +2779,10 @@ details_submitted_cb (UdhaFormDialog *dialog,
     edit->changed |= DETAIL_MIGRATION;
   if (g_strcmp0 (edit->address, shown->address) != 0)
     edit->changed |= DETAIL_ADDRESS;
+  if (!strv_equal0 ((const char * const *) edit->citizenships, (const char * const *) shown->citizenships))
+    edit->changed |= DETAIL_CITIZENSHIP;
+  if (!strv_equal0 ((const char * const *) edit->languages, (const char * const *) shown->languages))
+    edit->changed |= DETAIL_LANGUAGE;
 
   target = g_object_ref (self->person);
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -2696,6 +2806,10 @@ udha_case_view_edit_details_action (GtkWidget  *widget,
   udha_form_dialog_add_lookup (dialog, "sex", _("Sex"), UDHA_LOOKUP_SEX, shown->sex);
   udha_form_dialog_add_entry (dialog, "dob", _("Date of birth (dd.mm.yyyy, or only the year)"), dob);
   udha_form_dialog_add_entry (dialog, "age", _("Or estimated age in years"), age);
+  add_code_choice (dialog, "citizenship", _("Citizenship"), udha_iso_citizenship_list (), FALSE,
+                   shown->citizenships != NULL ? shown->citizenships[0] : NULL);
+  add_code_choice (dialog, "language", _("First language"), udha_iso_language_list (TRUE), TRUE,
+                   shown->languages != NULL ? shown->languages[0] : NULL);
   add_optional_lookup (dialog, "marital", _("Marital status"), UDHA_LOOKUP_MARITAL_STATUS, shown->marital);
   add_optional_lookup (dialog, "education", _("Education"), UDHA_LOOKUP_EDUCATION, shown->education);
   add_optional_lookup (dialog, "migration", _("Migration or protection status"), UDHA_LOOKUP_MIGRATION_STATUS,

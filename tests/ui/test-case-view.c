@@ -738,6 +738,9 @@ test_case_view_flow (void)
     g_assert_true (udha_form_dialog_set_code (dialog, "marital", "married"));
     g_assert_true (udha_form_dialog_set_code (dialog, "migration", migration));
     udha_form_dialog_set_text (dialog, "address", "Rruga e Durrësit 12, Tiranë");
+    g_assert_cmpstr (udha_form_dialog_get_code (dialog, "citizenship"), ==, "SY");
+    g_assert_cmpstr (udha_form_dialog_get_code (dialog, "language"), ==, "ara");
+    g_assert_true (udha_form_dialog_set_code (dialog, "citizenship", "stateless"));
     shoot_dialog (GTK_WIDGET (dialog), "details-dialog");
     submit_ok (dialog, "details");
     stored = udha_session_get_person (f.session, f.person_id, &error);
@@ -747,6 +750,10 @@ test_case_view_flow (void)
     g_assert_cmpstr (udha_person_get_migration_status (stored), ==, migration);
     g_assert_cmpstr (udha_person_get_address (stored), ==, "Rruga e Durrësit 12, Tiranë");
     g_assert_cmpstr (udha_person_get_sex (stored), ==, "female");
+    g_assert_cmpstr (udha_person_get_citizenships (stored)[0], ==, "stateless");
+    g_assert_null (udha_person_get_citizenships (stored)[1]);
+    g_assert_cmpstr (udha_person_get_languages (stored)[0], ==, "ara");
+    g_assert_cmpstr (udha_person_get_languages (stored)[1], ==, "eng");
     g_assert_cmpstr (udha_person_get_phone (stored), ==, "+355 69 555 0202");
 
     other = udha_session_get_person (f.session, f.person_id, &error);
