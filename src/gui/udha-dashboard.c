@@ -339,14 +339,14 @@ fill_workers (UdhaDashboard *self)
 
       {
         g_autofree char *name_id = g_strconcat (id, "-active", NULL);
+        g_autofree char *a11y = g_strdup_printf (_("%s: %" G_GINT64_FORMAT " active cases"), name, w->open);
 
         gtk_grid_attach (self->workers_grid,
                          figure_widget (self, w->open,
                                         drill_new (DRILL_ACTIVE, w->user_id,
                                                    /* Translators: a list title; %s is a caseworker */
                                                    g_strdup_printf (_("Active cases of %s"), name)),
-                                        g_strdup_printf (_("%s: %" G_GINT64_FORMAT " active cases"), name, w->open),
-                                        name_id),
+                                        a11y, name_id),
                          col++, row, 1, 1);
       }
       for (guint s = 0; s < UDHA_DASHBOARD_N_STATUSES; s++)
