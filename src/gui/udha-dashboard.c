@@ -689,6 +689,9 @@ closure_button (UdhaDashboard              *self,
   return button;
 }
 
+/* The oldest requests are listed; the rest are one click away. */
+#define MAX_CLOSURE_ROWS 20
+
 static void
 fill_closures (UdhaDashboard *self)
 {
@@ -703,7 +706,7 @@ fill_closures (UdhaDashboard *self)
       g_ptr_array_add (self->closure_rows, row);
       return;
     }
-  for (guint i = 0; i < self->data->closures->len; i++)
+  for (guint i = 0; i < self->data->closures->len && i < MAX_CLOSURE_ROWS; i++)
     {
       const UdhaDashboardClosure *closure = g_ptr_array_index (self->data->closures, i);
       GtkWidget *row = adw_action_row_new ();
@@ -733,6 +736,22 @@ fill_closures (UdhaDashboard *self)
       gtk_box_append (GTK_BOX (box), closure_button (self, closure, FALSE));
       gtk_box_append (GTK_BOX (box), closure_button (self, closure, TRUE));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
+      adw_preferences_group_add (self->closures_group, row);
+      g_ptr_array_add (self->closure_rows, row);
+    }
+  if (self->data->closures->len > MAX_CLOSURE_ROWS)
+    {
+      guint n = self->data->closures->len;
+      g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "All %u closure requests",
+                                                             "All %u closure requests", n), n);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *button = figure_widget (self, n, drill_new (DRILL_CLOSURES, 0, g_strdup (_("Closure requests"))),
+                                         title, "closures-all");
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("The oldest are listed here; open the list for the others."));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
       adw_preferences_group_add (self->closures_group, row);
       g_ptr_array_add (self->closure_rows, row);
     }

@@ -597,7 +597,7 @@ test_closures (void)
                                             db_count (f, "SELECT count (*) FROM cases WHERE office_id = ?1 AND status = 'closure_requested' AND ?2 = ?2",
                                                       udha_session_get_office_id (f->session), 0))));
   g_clear_pointer (&text, g_free);
-  scroll_to (f, "queue-closures");
+  scroll_to (f, "closures-group");
   shoot (f, "closures");
 
   decide (f, approved, TRUE, "All objectives of the plan were met");
