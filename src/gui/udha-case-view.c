@@ -753,6 +753,18 @@ fill_interviews (UdhaCaseView *self)
         }
       row = add_row (self->interviews_list, title, subtitle);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
+      {
+        g_autoptr(GMenu) menu = g_menu_new ();
+        g_autoptr(GMenuItem) item = g_menu_item_new (_("_Edit…"), NULL);
+        g_autofree char *menu_name = NULL;
+
+        g_menu_item_set_action_and_target_value (item, "case.edit-interview",
+                                                 g_variant_new_int64 (udha_interview_get_id (interview)));
+        g_menu_append_item (menu, item);
+        /* Translators: %s is a contact, e.g. "Phone call, 12.03.2026 10:14" */
+        menu_name = g_strdup_printf (_("Actions for %s"), title);
+        add_menu_button (row, G_MENU_MODEL (menu), menu_name);
+      }
 
       if (udha_interview_get_confidential (interview))
         {
@@ -1284,11 +1296,14 @@ parse_optional_day (const char  *text,
   return TRUE;
 }
 
-static void
-interview_submitted_cb (UdhaFormDialog *dialog,
-                        UdhaCaseView   *self)
+static void open_interview_form (UdhaCaseView  *self,
+                                 UdhaInterview *existing);
+
+/* Copies the form onto @interview; FALSE with the message shown in @dialog. */
+static gboolean
+read_interview_form (UdhaFormDialog *dialog,
+                     UdhaInterview  *interview)
 {
-  g_autoptr(UdhaInterview) interview = udha_interview_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *occurred_at = NULL;
   g_autofree char *narrative = NULL;
@@ -1298,10 +1313,9 @@ interview_submitted_cb (UdhaFormDialog *dialog,
   if (occurred_at == NULL)
     {
       udha_form_dialog_set_error (dialog, error->message);
-      return;
+      return FALSE;
     }
   narrative = udha_form_dialog_dup_long_text (dialog, "narrative");
-  udha_interview_set_case_id (interview, self->case_id);
   udha_interview_set_occurred_at (interview, occurred_at);
   udha_interview_set_contact_type (interview, udha_form_dialog_get_code (dialog, "contact-type"));
   udha_interview_set_location (interview, udha_form_dialog_get_code (dialog, "location"));
@@ -1310,13 +1324,166 @@ interview_submitted_cb (UdhaFormDialog *dialog,
   udha_interview_set_consent_reconfirmed (interview, udha_form_dialog_get_code (dialog, "consent"));
   udha_interview_set_confidential (interview, udha_form_dialog_get_active (dialog, "confidential"));
   udha_interview_set_narrative (interview, nonblank (narrative));
+  return TRUE;
+}
 
-  if (!udha_session_add_interview (self->session, interview, &error))
+static void
+copy_interview_fields (UdhaInterview *from,
+                       UdhaInterview *to)
+{
+  udha_interview_set_occurred_at (to, udha_interview_get_occurred_at (from));
+  udha_interview_set_contact_type (to, udha_interview_get_contact_type (from));
+  udha_interview_set_location (to, udha_interview_get_location (from));
+  udha_interview_set_language (to, udha_interview_get_language (from));
+  udha_interview_set_interpreter (to, udha_interview_get_interpreter (from));
+  udha_interview_set_consent_reconfirmed (to, udha_interview_get_consent_reconfirmed (from));
+  udha_interview_set_confidential (to, udha_interview_get_confidential (from));
+  udha_interview_set_narrative (to, udha_interview_get_narrative (from));
+}
+
+static void
+interview_conflict_response_cb (AdwMessageDialog *dialog,
+                                const char       *response,
+                                gpointer          user_data)
+{
+  UdhaCaseView *self = UDHA_CASE_VIEW (user_data);
+  UdhaInterview *current = g_object_get_data (G_OBJECT (dialog), "current");
+  UdhaInterview *mine = g_object_get_data (G_OBJECT (dialog), "mine");
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "mine") == 0)
     {
-      udha_form_dialog_set_error (dialog, error->message);
+      /* Mine, on top of the saved version (its row version). */
+      copy_interview_fields (mine, current);
+      if (!udha_session_edit_interview (self->session, current, NULL, &error))
+        show_error (self, _("The Interview Was Not Saved"), error);
+      else
+        add_toast (self, _("Interview saved"));
+    }
+  fill_interviews (self);
+  fill_history (self);
+}
+
+static void
+interview_submitted_cb (UdhaFormDialog *dialog,
+                        UdhaCaseView   *self)
+{
+  UdhaInterview *existing = g_object_get_data (G_OBJECT (dialog), "interview");
+  g_autoptr(UdhaInterview) current = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (existing == NULL)
+    {
+      g_autoptr(UdhaInterview) interview = udha_interview_new ();
+
+      udha_interview_set_case_id (interview, self->case_id);
+      if (!read_interview_form (dialog, interview))
+        return;
+      if (!udha_session_add_interview (self->session, interview, &error))
+        {
+          udha_form_dialog_set_error (dialog, error->message);
+          return;
+        }
+      form_done (self, dialog, _("Interview saved"));
       return;
     }
-  form_done (self, dialog, _("Interview saved"));
+
+  if (!read_interview_form (dialog, existing))
+    return;
+  if (udha_session_edit_interview (self->session, existing, &current, &error))
+    {
+      form_done (self, dialog, _("Interview saved"));
+      return;
+    }
+  if (g_error_matches (error, UDHA_STORE_ERROR, UDHA_STORE_ERROR_CONFLICT) && current != NULL)
+    {
+      g_autofree char *mine = udha_form_dialog_dup_long_text (dialog, "narrative");
+      const char *theirs = udha_interview_get_narrative (current);
+      g_autoptr(GString) body = g_string_new (_("Someone saved this contact-log entry after you opened it. "
+                                                "Choose which version to keep; the other stays in the history."));
+      GtkWidget *message;
+
+      g_string_append (body, "\n\n");
+      g_string_append_printf (body, _("%s: yours “%s”, saved “%s”"), _("Summary"),
+                              mine != NULL ? mine : "", theirs != NULL ? theirs : "");
+      message = adw_message_dialog_new (parent_window (self), _("Saved by Someone Else"), body->str);
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (message),
+                                        "theirs", _("Keep _Saved Version"),
+                                        "mine", _("Save _Mine"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (message), "mine", ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (message), "theirs");
+      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (message), "theirs");
+      g_object_set_data_full (G_OBJECT (message), "current", g_object_ref (current), g_object_unref);
+      g_object_set_data_full (G_OBJECT (message), "mine", g_object_ref (existing), g_object_unref);
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      g_signal_connect_object (message, "response", G_CALLBACK (interview_conflict_response_cb), self, 0);
+      gtk_window_present (GTK_WINDOW (message));
+      return;
+    }
+  udha_form_dialog_set_error (dialog, error->message);
+}
+
+/* The interview form: empty for a new contact, or filled from @existing. */
+static void
+open_interview_form (UdhaCaseView  *self,
+                     UdhaInterview *existing)
+{
+  UdhaFormDialog *dialog = udha_form_dialog_new (GTK_WIDGET (self),
+                                                 existing != NULL ? _("Edit Interview") : _("New Interview"),
+                                                 _("_Save"));
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *when = existing != NULL ? format_time (udha_interview_get_occurred_at (existing))
+                                           : udha_format_date_time (now);
+  g_autoptr(GPtrArray) languages = udha_iso_language_list (TRUE);
+  g_autoptr(GPtrArray) codes = g_ptr_array_new ();
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  const char *language = existing != NULL ? udha_interview_get_language (existing) : NULL;
+  gboolean found = language == NULL;
+
+  g_ptr_array_add (codes, (gpointer) "");
+  g_ptr_array_add (labels, (gpointer) C_("language", "Not recorded"));
+  for (guint i = 0; i < languages->len; i++)
+    {
+      const UdhaIsoLanguage *entry = g_ptr_array_index (languages, i);
+
+      found = found || g_strcmp0 (entry->code, language) == 0;
+      g_ptr_array_add (codes, (gpointer) entry->code);
+      g_ptr_array_add (labels, (gpointer) udha_iso_language_get_name (entry->code));
+    }
+  if (!found && udha_iso_language_get_name (language) != NULL)
+    {
+      g_ptr_array_add (codes, (gpointer) language);
+      g_ptr_array_add (labels, (gpointer) udha_iso_language_get_name (language));
+    }
+  g_ptr_array_add (codes, NULL);
+  g_ptr_array_add (labels, NULL);
+
+  udha_form_dialog_set_id (dialog, "interview");
+  udha_form_dialog_add_lookup (dialog, "contact-type", _("Contact type"), UDHA_LOOKUP_CONTACT_TYPE,
+                               existing != NULL ? udha_interview_get_contact_type (existing) : NULL);
+  udha_form_dialog_add_entry (dialog, "when", _("Date and time (dd.mm.yyyy HH:MM)"), when);
+  udha_form_dialog_add_lookup (dialog, "location", _("Location"), UDHA_LOOKUP_CONTACT_LOCATION,
+                               existing != NULL ? udha_interview_get_location (existing) : NULL);
+  udha_form_dialog_add_choice (dialog, "language", _("Language of the interview"),
+                               (const char * const *) codes->pdata, (const char * const *) labels->pdata,
+                               language);
+  udha_form_dialog_add_lookup (dialog, "interpreter", _("Interpreter"), UDHA_LOOKUP_INTERPRETER,
+                               existing != NULL ? udha_interview_get_interpreter (existing) : NULL);
+  udha_form_dialog_add_lookup (dialog, "consent", _("Consent re-confirmed"), UDHA_LOOKUP_CONSENT_RECONFIRMED,
+                               existing != NULL ? udha_interview_get_consent_reconfirmed (existing) : NULL);
+  udha_form_dialog_add_switch (dialog, "confidential", _("Confidential (author and supervisors only)"),
+                               existing != NULL && udha_interview_get_confidential (existing));
+  udha_form_dialog_add_text (dialog, "narrative", _("Summary"));
+  if (existing != NULL && udha_interview_get_narrative (existing) != NULL)
+    udha_form_dialog_set_text (dialog, "narrative", udha_interview_get_narrative (existing));
+  udha_form_dialog_set_description (dialog, existing != NULL ?
+                                    _("The earlier version stays in the case history.") :
+                                    _("Record what is needed for the case; leave out other people’s identifying details."));
+  if (existing != NULL)
+    g_object_set_data_full (G_OBJECT (dialog), "interview", g_object_ref (existing), g_object_unref);
+  g_signal_connect_object (dialog, "submit", G_CALLBACK (interview_submitted_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -1324,39 +1491,30 @@ udha_case_view_add_contact_action (GtkWidget  *widget,
                                    const char *action_name,
                                    GVariant   *param)
 {
+  open_interview_form (UDHA_CASE_VIEW (widget), NULL);
+}
+
+static void
+udha_case_view_edit_interview_action (GtkWidget  *widget,
+                                      const char *action_name,
+                                      GVariant   *param)
+{
   UdhaCaseView *self = UDHA_CASE_VIEW (widget);
-  UdhaFormDialog *dialog = udha_form_dialog_new (widget, _("New Interview"), _("_Save"));
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *when = udha_format_date_time (now);
-  g_autoptr(GPtrArray) languages = udha_iso_language_list (TRUE);
-  g_autoptr(GPtrArray) codes = g_ptr_array_new ();
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  gint64 id = g_variant_get_int64 (param);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) interviews = udha_session_list_interviews (self->session, self->case_id, &error);
 
-  g_ptr_array_add (codes, (gpointer) "");
-  g_ptr_array_add (labels, (gpointer) C_("language", "Not recorded"));
-  for (guint i = 0; i < languages->len; i++)
+  if (interviews == NULL)
     {
-      const UdhaIsoLanguage *language = g_ptr_array_index (languages, i);
-
-      g_ptr_array_add (codes, (gpointer) language->code);
-      g_ptr_array_add (labels, (gpointer) udha_iso_language_get_name (language->code));
+      show_error (self, _("The Interview Cannot Be Edited"), error);
+      return;
     }
-  g_ptr_array_add (codes, NULL);
-  g_ptr_array_add (labels, NULL);
-
-  udha_form_dialog_set_id (dialog, "interview");
-  udha_form_dialog_add_lookup (dialog, "contact-type", _("Contact type"), UDHA_LOOKUP_CONTACT_TYPE, NULL);
-  udha_form_dialog_add_entry (dialog, "when", _("Date and time (dd.mm.yyyy HH:MM)"), when);
-  udha_form_dialog_add_lookup (dialog, "location", _("Location"), UDHA_LOOKUP_CONTACT_LOCATION, NULL);
-  udha_form_dialog_add_choice (dialog, "language", _("Language of the interview"),
-                               (const char * const *) codes->pdata, (const char * const *) labels->pdata, NULL);
-  udha_form_dialog_add_lookup (dialog, "interpreter", _("Interpreter"), UDHA_LOOKUP_INTERPRETER, NULL);
-  udha_form_dialog_add_lookup (dialog, "consent", _("Consent re-confirmed"), UDHA_LOOKUP_CONSENT_RECONFIRMED, NULL);
-  udha_form_dialog_add_switch (dialog, "confidential", _("Confidential (author and supervisors only)"), FALSE);
-  udha_form_dialog_add_text (dialog, "narrative", _("Summary"));
-  udha_form_dialog_set_description (dialog, _("Record what is needed for the case; leave out other people’s identifying details."));
-  g_signal_connect_object (dialog, "submit", G_CALLBACK (interview_submitted_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  for (guint i = 0; i < interviews->len; i++)
+    if (udha_interview_get_id (g_ptr_array_index (interviews, i)) == id)
+      {
+        open_interview_form (self, g_ptr_array_index (interviews, i));
+        return;
+      }
 }
 
 static void
@@ -3287,6 +3445,7 @@ udha_case_view_class_init (UdhaCaseViewClass *klass)
 
   gtk_widget_class_install_action (widget_class, "case.save", NULL, udha_case_view_save_action);
   gtk_widget_class_install_action (widget_class, "case.add-contact", NULL, udha_case_view_add_contact_action);
+  gtk_widget_class_install_action (widget_class, "case.edit-interview", "x", udha_case_view_edit_interview_action);
   gtk_widget_class_install_action (widget_class, "case.add-service", NULL, udha_case_view_add_service_action);
   gtk_widget_class_install_action (widget_class, "case.refer", NULL, udha_case_view_refer_action);
   gtk_widget_class_install_action (widget_class, "case.add-consent", NULL, udha_case_view_add_consent_action);

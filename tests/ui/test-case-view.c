@@ -450,6 +450,52 @@ test_case_view_flow (void)
   g_assert_cmpstr (udha_interview_get_consent_reconfirmed (g_ptr_array_index (interviews, 0)), ==, "yes");
   g_assert_cmpuint (count_audit (&f, "interview.create"), ==, 1);
 
+  /* 1b. Correct the interview; then again, after someone else saved it. */
+  {
+    gint64 interview_id = udha_interview_get_id (g_ptr_array_index (interviews, 0));
+    g_autoptr(GPtrArray) again = NULL;
+    g_autoptr(GPtrArray) other = NULL;
+    g_autofree char *text = NULL;
+    UdhaInterview *theirs;
+    GtkWindow *conflict;
+
+    dialog = open_form (&f, "case.edit-interview", g_variant_new_int64 (interview_id), "interview");
+    text = udha_form_dialog_dup_long_text (dialog, "narrative");
+    g_assert_cmpstr (text, ==, "Arrived at the shelter on foot; asks for legal advice on asylum.");
+    g_assert_cmpstr (udha_form_dialog_get_code (dialog, "language"), ==, "ara");
+    g_assert_true (udha_form_dialog_get_active (dialog, "confidential"));
+    udha_form_dialog_set_text (dialog, "narrative", "Arrived at the shelter on foot; asks for legal advice.");
+    submit_ok (dialog, "interview");
+    again = udha_session_list_interviews (f.session, f.case_id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (again->len, ==, 1);
+    g_assert_cmpstr (udha_interview_get_narrative (g_ptr_array_index (again, 0)), ==,
+                     "Arrived at the shelter on foot; asks for legal advice.");
+    g_assert_cmpstr (udha_interview_get_language (g_ptr_array_index (again, 0)), ==, "ara");
+    g_assert_cmpuint (count_audit (&f, "interview.update"), ==, 1);
+
+    /* Someone else saves it while the form is open here. */
+    dialog = open_form (&f, "case.edit-interview", g_variant_new_int64 (interview_id), "interview");
+    other = udha_session_list_interviews (f.session, f.case_id, &error);
+    theirs = g_ptr_array_index (other, 0);
+    udha_interview_set_narrative (theirs, "Their version of the summary.");
+    g_assert_true (udha_session_edit_interview (f.session, theirs, NULL, &error));
+    g_assert_no_error (error);
+    udha_form_dialog_set_text (dialog, "narrative", "My version of the summary.");
+    submit_ok (dialog, "interview");
+    conflict = udha_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+    g_assert_nonnull (conflict);
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (conflict)), "Their version"));
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (conflict)), "My version"));
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (conflict), "mine");
+    udha_test_iterate (100);
+    gtk_window_destroy (conflict);
+    g_clear_pointer (&again, g_ptr_array_unref);
+    again = udha_session_list_interviews (f.session, f.case_id, &error);
+    g_assert_cmpstr (udha_interview_get_narrative (g_ptr_array_index (again, 0)), ==, "My version of the summary.");
+    g_assert_cmpuint (count_audit (&f, "interview.update"), ==, 3);
+  }
+
   /* 2. Add a service, then change its status. */
   dialog = open_form (&f, "case.add-service", NULL, "service");
   g_assert_true (udha_form_dialog_set_code (dialog, "service", "legal"));
