@@ -753,19 +753,6 @@ fill_interviews (UdhaCaseView *self)
         }
       row = add_row (self->interviews_list, title, subtitle);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
-      {
-        g_autoptr(GMenu) menu = g_menu_new ();
-        g_autoptr(GMenuItem) item = g_menu_item_new (_("_Edit…"), NULL);
-        g_autofree char *menu_name = NULL;
-
-        g_menu_item_set_action_and_target_value (item, "case.edit-interview",
-                                                 g_variant_new_int64 (udha_interview_get_id (interview)));
-        g_menu_append_item (menu, item);
-        /* Translators: %s is a contact, e.g. "Phone call, 12.03.2026 10:14" */
-        menu_name = g_strdup_printf (_("Actions for %s"), title);
-        add_menu_button (row, G_MENU_MODEL (menu), menu_name);
-      }
-
       if (udha_interview_get_confidential (interview))
         {
           GtkWidget *icon = gtk_image_new_from_icon_name ("changes-prevent-symbolic");
@@ -779,6 +766,18 @@ fill_interviews (UdhaCaseView *self)
           adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
         }
+      {
+        g_autoptr(GMenu) menu = g_menu_new ();
+        g_autoptr(GMenuItem) item = g_menu_item_new (_("_Edit…"), NULL);
+        g_autofree char *menu_name = NULL;
+
+        g_menu_item_set_action_and_target_value (item, "case.edit-interview",
+                                                 g_variant_new_int64 (udha_interview_get_id (interview)));
+        g_menu_append_item (menu, item);
+        /* Translators: %s is a contact, e.g. "Phone call, 12.03.2026 10:14" */
+        menu_name = g_strdup_printf (_("Actions for %s"), title);
+        add_menu_button (row, G_MENU_MODEL (menu), menu_name);
+      }
     }
 }
 
