@@ -610,8 +610,6 @@ _udha_store_migrate_v2 (sqlite3  *db,
   /* The caseload list's and the reports' indexes */
   if (rc == SQLITE_OK)
     rc = sqlite3_exec (db, bulk_indexes, NULL, NULL, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_exec (db, "ANALYZE;", NULL, NULL, NULL);
 
   if (rc != SQLITE_OK)
     {
