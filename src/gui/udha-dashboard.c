@@ -59,7 +59,7 @@ typedef struct
   char       *title;
   gint64      user_id;
   const char *status;
-  const char *risk;       /* "" for "not assessed" */
+  const char *risk;
   gint64      org_id;
 } Drill;
 
@@ -193,13 +193,14 @@ figure_widget (UdhaDashboard *self,
   g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, value);
   GtkWidget *widget;
 
-  if (value == 0)
+  if (value == 0 || drill == NULL)
     {
       widget = gtk_label_new (text);
-      gtk_widget_add_css_class (widget, "dim-label");
+      gtk_widget_add_css_class (widget, value == 0 ? "dim-label" : "heading");
       gtk_widget_add_css_class (widget, "numeric");
       gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
-      drill_free (drill);
+      if (drill != NULL)
+        drill_free (drill);
     }
   else
     {
@@ -373,7 +374,21 @@ fill_workers (UdhaDashboard *self)
           drill = drill_new (DRILL_ACTIVE, w->user_id,
                              /* Translators: a list title: "Ana Hoxha — Risk: High" */
                              g_strdup_printf (_("%s — Risk: %s"), name, risk_label (r)));
-          drill->risk = udha_dashboard_risks[r] != NULL ? udha_dashboard_risks[r] : "";
+          drill->risk = udha_dashboard_risks[r];
+          if (drill->risk == NULL)
+            {
+              /* The caseload list has no filter for "no risk level yet":
+               * the figure says where to find them instead. */
+              GtkWidget *figure;
+
+              g_clear_pointer (&drill, drill_free);
+              figure = figure_widget (self, w->by_risk[r], NULL, a11y, name_id);
+              if (w->by_risk[r] > 0)
+                gtk_widget_set_tooltip_text (figure, _("Open the active cases and sort them by risk: "
+                                                       "cases without a risk level come first."));
+              gtk_grid_attach (self->workers_grid, figure, col++, row, 1, 1);
+              continue;
+            }
           gtk_grid_attach (self->workers_grid, figure_widget (self, w->by_risk[r], drill, a11y, name_id),
                            col++, row, 1, 1);
         }
