@@ -245,6 +245,53 @@ test_fixture_v1 (void)
   remove_dir (dir);
 }
 
+static void
+exec_ok (UdhaStore  *store,
+         const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt = udha_store_prepare (store, sql, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_reset (stmt);
+}
+
+/* A bulk load killed half-way left its marker, no caseload indexes and
+ * stale keys: the next opening completes it. */
+static void
+test_interrupted_bulk_load (void)
+{
+  g_autofree char *dir = copy_fixture ();
+  g_autofree char *path = g_build_filename (dir, "cases.udb", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UdhaVault) vault = NULL;
+  g_autoptr(UdhaStore) store = NULL;
+
+  vault = udha_vault_unlock (path, "arta", FIXTURE_ARTA_PASS, &error);
+  g_assert_no_error (error);
+  store = udha_store_new (vault, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (udha_store_begin (store, &error));
+  exec_ok (store, "INSERT INTO bulk_load (first_case_id) VALUES (1)");
+  exec_ok (store, "DROP INDEX cases_office_name");
+  exec_ok (store, "UPDATE cases SET sort_name = NULL, last_contact = NULL");
+  g_assert_true (udha_store_commit (store, &error));
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM cases WHERE sort_name IS NULL"), ==, 1);
+  g_clear_object (&store);
+
+  store = udha_store_new (vault, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM bulk_load"), ==, 0);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM cases WHERE sort_name IS NULL OR last_contact IS NULL"), ==, 0);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM sqlite_master WHERE name = 'cases_office_name'"), ==, 1);
+
+  g_clear_object (&store);
+  udha_vault_lock (vault);
+  remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -256,6 +303,7 @@ main (int   argc,
   g_assert_true (udha_core_init (&error));
 
   g_test_add_func ("/udha/store/migrations/fixture-v1", test_fixture_v1);
+  g_test_add_func ("/udha/store/migrations/interrupted-bulk-load", test_interrupted_bulk_load);
 
   return g_test_run ();
 }

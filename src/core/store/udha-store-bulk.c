@@ -925,6 +925,22 @@ udha_store_bulk_free (UdhaStoreBulk *self)
 
   if (self->in_transaction)
     udha_store_rollback (self->store);
+  if (!self->finished && self->db != NULL && _udha_store_get_db (self->store) != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      /* Stopped half-way (cancelled, or an error): what the checkpoints
+       * committed gets its caseload keys and indexes now. */
+      if (!udha_store_begin (self->store, &error))
+        g_warning ("Could not complete the stopped bulk load: %s", error->message);
+      else if (!_udha_store_bulk_load_end (self->store, &error))
+        {
+          udha_store_rollback (self->store);
+          g_warning ("Could not complete the stopped bulk load: %s", error->message);
+        }
+      else if (!udha_store_commit (self->store, &error))
+        g_warning ("Could not complete the stopped bulk load: %s", error->message);
+    }
   if (!self->finished && self->saved_cache_size != 0 && self->db != NULL)
     set_cache_size (self, self->saved_cache_size, NULL);
 
