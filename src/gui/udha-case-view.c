@@ -3154,6 +3154,9 @@ save_case_edit (UdhaCaseView       *self,
   g_autofree char *saved_flags = NULL;
   GtkWidget *dialog;
 
+  g_autofree char *old_risk = g_strdup (udha_case_get_risk (target));
+  g_auto(GStrv) old_flags = g_strdupv ((char **) udha_case_get_flags (target));
+
   udha_case_set_risk (target, risk);
   udha_case_set_flags (target, flags);
   if (udha_session_update_case (self->session, target, &error))
@@ -3162,6 +3165,9 @@ save_case_edit (UdhaCaseView       *self,
       add_toast (self, _("Risk and flags saved"));
       return TRUE;
     }
+  /* Not saved: the case as shown again. */
+  udha_case_set_risk (target, old_risk);
+  udha_case_set_flags (target, (const char * const *) old_flags);
 
   if (!g_error_matches (error, UDHA_STORE_ERROR, UDHA_STORE_ERROR_CONFLICT))
     {
