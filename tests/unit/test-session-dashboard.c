@@ -429,6 +429,78 @@ test_other_office (Fixture       *f,
 }
 
 static void
+loaded_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static UdhaDashboardData *
+load_async (UdhaSession  *session,
+            GError      **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  udha_session_dashboard_load_async (session, NULL, loaded_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return udha_session_dashboard_load_finish (session, result, error);
+}
+
+/* On a worker, with a connection of its own: the same figures, and the
+ * charts in the same snapshot. */
+static void
+test_async (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(Actor) sara = { NULL, };
+  g_auto(Actor) ana = { NULL, };
+  g_autoptr(UdhaDashboardData) sync = NULL;
+  g_autoptr(UdhaDashboardData) async = NULL;
+  UdhaDashboardData *refused;
+
+  sign_in (f, &sara, "sara", PASS);
+  sync = udha_session_dashboard_load (sara.session, &error);
+  g_assert_no_error (error);
+  async = load_async (sara.session, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (async->workers->len, ==, sync->workers->len);
+  for (guint i = 0; i < sync->workers->len; i++)
+    {
+      UdhaDashboardWorker *a = g_ptr_array_index (async->workers, i);
+      UdhaDashboardWorker *b = g_ptr_array_index (sync->workers, i);
+
+      g_assert_cmpint (a->user_id, ==, b->user_id);
+      g_assert_cmpint (a->open, ==, b->open);
+      g_assert_cmpint (a->overdue_follow_ups, ==, b->overdue_follow_ups);
+      g_assert_cmpint (a->no_contact, ==, b->no_contact);
+      g_assert_cmpmem (a->by_status, sizeof a->by_status, b->by_status, sizeof b->by_status);
+      g_assert_cmpmem (a->by_risk, sizeof a->by_risk, b->by_risk, sizeof b->by_risk);
+    }
+  g_assert_cmpint (async->unassigned, ==, sync->unassigned);
+  g_assert_cmpuint (async->closures->len, ==, sync->closures->len);
+  g_assert_cmpuint (async->overdue_orgs->len, ==, sync->overdue_orgs->len);
+  for (guint k = 0; k < UDHA_DASHBOARD_N_CHARTS; k++)
+    {
+      g_autoptr(UdhaDashboardFigures) figures = udha_session_dashboard_figures (sara.session, k, &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (async->charts[k]);
+      g_assert_null (sync->charts[k]);
+      g_assert_cmpint (total (async->charts[k]), ==, total (figures));
+    }
+
+  sign_in (f, &ana, "ana", PASS);
+  refused = load_async (ana.session, &error);
+  g_assert_null (refused);
+  g_assert_error (error, UDHA_SESSION_ERROR, UDHA_SESSION_ERROR_NOT_PERMITTED);
+}
+
+static void
 test_refused (Fixture       *f,
               gconstpointer  data)
 {
@@ -475,6 +547,7 @@ main (int   argc,
   g_test_add ("/udha/session/dashboard/figures", Fixture, NULL, fixture_set_up, test_figures, fixture_tear_down);
   g_test_add ("/udha/session/dashboard/charts", Fixture, NULL, fixture_set_up, test_charts, fixture_tear_down);
   g_test_add ("/udha/session/dashboard/other-office", Fixture, NULL, fixture_set_up, test_other_office, fixture_tear_down);
+  g_test_add ("/udha/session/dashboard/async", Fixture, NULL, fixture_set_up, test_async, fixture_tear_down);
   g_test_add ("/udha/session/dashboard/refused", Fixture, NULL, fixture_set_up, test_refused, fixture_tear_down);
 
   return g_test_run ();

@@ -20,6 +20,8 @@
 
 #include <glib/gi18n.h>
 
+#include "udha-store-private.h"
+
 /* The dashboard is the supervisor's, over their own office. */
 static gboolean
 check_supervisor (UdhaSession  *self,
@@ -170,4 +172,132 @@ udha_session_dashboard_figures (UdhaSession             *self,
   from = udha_session_dashboard_period (self, &to);
   return udha_store_dashboard_figures (udha_session_get_store (self), udha_session_get_office_id (self),
                                        kind, from, to, error);
+}
+
+/* Loading on a worker */
+
+typedef struct
+{
+  UdhaVault *vault;
+  gint64     office_id;
+  char      *today;
+  char      *since;
+  char      *from;
+  char      *to;
+} LoadData;
+
+static void
+load_data_free (gpointer data)
+{
+  LoadData *d = data;
+
+  g_clear_object (&d->vault);
+  g_free (d->today);
+  g_free (d->since);
+  g_free (d->from);
+  g_free (d->to);
+  g_free (d);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  LoadData *d = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UdhaDashboardData) data = NULL;
+  sqlite3 *db;
+
+  db = udha_vault_open_connection (d->vault, &error);
+  if (db == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  /* One snapshot for the figures and the charts. */
+  if (sqlite3_exec (db, "BEGIN;", NULL, NULL, NULL) == SQLITE_OK)
+    {
+      data = udha_store_dashboard_load_db (db, d->office_id, d->today, d->since, &error);
+      for (guint k = 0; data != NULL && k < UDHA_DASHBOARD_N_CHARTS; k++)
+        {
+          if (g_cancellable_set_error_if_cancelled (cancellable, &error))
+            g_clear_pointer (&data, udha_dashboard_data_free);
+          else
+            {
+              data->charts[k] = udha_store_dashboard_figures_db (db, d->office_id, k, d->from, d->to, &error);
+              if (data->charts[k] == NULL)
+                g_clear_pointer (&data, udha_dashboard_data_free);
+            }
+        }
+      sqlite3_exec (db, data != NULL ? "COMMIT;" : "ROLLBACK;", NULL, NULL, NULL);
+    }
+  else
+    _udha_store_set_error (&error, db, sqlite3_errcode (db));
+  udha_vault_close_connection (d->vault, db);
+
+  if (data == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, g_steal_pointer (&data), (GDestroyNotify) udha_dashboard_data_free);
+}
+
+/**
+ * udha_session_dashboard_load_async:
+ * @self: a #UdhaSession of a supervisor
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called in the caller's main context when done
+ * @user_data: for @callback
+ *
+ * udha_session_dashboard_load() and the counts of every chart, read in one
+ * snapshot on a worker thread with a connection of its own, so that a
+ * large office does not hold up the window. The role is checked here, at
+ * once.
+ */
+void
+udha_session_dashboard_load_async (UdhaSession         *self,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  LoadData *d;
+
+  g_return_if_fail (UDHA_IS_SESSION (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, udha_session_dashboard_load_async);
+  if (!check_supervisor (self, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  d = g_new0 (LoadData, 1);
+  d->vault = g_object_ref (udha_store_get_vault (udha_session_get_store (self)));
+  d->office_id = udha_session_get_office_id (self);
+  d->today = udha_session_today (self);
+  d->since = udha_session_dashboard_no_contact_since (self);
+  d->from = udha_session_dashboard_period (self, &d->to);
+  g_task_set_task_data (task, d, load_data_free);
+  g_task_run_in_thread (task, load_thread);
+}
+
+/**
+ * udha_session_dashboard_load_finish:
+ * @self: a #UdhaSession
+ * @result: the result
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): the dashboard with its charts, or %NULL
+ */
+UdhaDashboardData *
+udha_session_dashboard_load_finish (UdhaSession   *self,
+                                    GAsyncResult  *result,
+                                    GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

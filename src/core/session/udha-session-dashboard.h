@@ -22,6 +22,13 @@ UdhaDashboardData        *udha_session_dashboard_load    (UdhaSession           
 UdhaDashboardFigures *udha_session_dashboard_figures (UdhaSession             *self,
                                                       UdhaDashboardChartKind   kind,
                                                       GError                 **error);
+void                  udha_session_dashboard_load_async  (UdhaSession         *self,
+                                                          GCancellable        *cancellable,
+                                                          GAsyncReadyCallback  callback,
+                                                          gpointer             user_data);
+UdhaDashboardData    *udha_session_dashboard_load_finish (UdhaSession         *self,
+                                                          GAsyncResult        *result,
+                                                          GError             **error);
 char                 *udha_session_dashboard_period  (UdhaSession             *self,
                                                       char                   **to);
 char                 *udha_session_dashboard_no_contact_since (UdhaSession    *self);

@@ -39,6 +39,34 @@ const char * const udha_dashboard_risks[UDHA_DASHBOARD_N_RISKS] = {
 
 #define OPEN_REFERRAL_SQL "r.status NOT IN ('declined', 'completed', 'cancelled')"
 
+/* The queries run on any connection of the vault: the store's own, or one
+ * opened for a worker thread (udha_session_dashboard_load_async ()). */
+static sqlite3_stmt *
+prepare (sqlite3     *db,
+         const char  *sql,
+         GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      _udha_store_set_error (error, db, rc);
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  return stmt;
+}
+
+static gboolean
+fail (sqlite3  *db,
+      int       rc,
+      GError  **error)
+{
+  _udha_store_set_error (error, db, rc);
+  return FALSE;
+}
+
 static void
 worker_free (gpointer data)
 {
@@ -81,6 +109,8 @@ udha_dashboard_data_free (UdhaDashboardData *dashboard)
   g_clear_pointer (&dashboard->workers, g_ptr_array_unref);
   g_clear_pointer (&dashboard->closures, g_ptr_array_unref);
   g_clear_pointer (&dashboard->overdue_orgs, g_ptr_array_unref);
+  for (guint i = 0; i < UDHA_DASHBOARD_N_CHARTS; i++)
+    g_clear_pointer (&dashboard->charts[i], udha_dashboard_figures_free);
   g_free (dashboard);
 }
 
@@ -147,12 +177,12 @@ find_worker (GPtrArray *workers,
 }
 
 static gboolean
-load_workers (UdhaStore      *self,
+load_workers (sqlite3            *db,
               UdhaDashboardData  *dashboard,
               GError        **error)
 {
-  g_autoptr(UdhaCachedStmt) stmt =
-    udha_store_prepare (self,
+  g_autoptr(sqlite3_stmt) stmt =
+    prepare (db,
                         "SELECT id, user_name, coalesce (display_name, user_name), role, disabled "
                         "FROM users WHERE office_id = ?1 AND role <> 'admin' "
                         "ORDER BY coalesce (display_name, user_name), id;", error);
@@ -175,19 +205,19 @@ load_workers (UdhaStore      *self,
       g_ptr_array_add (dashboard->workers, worker);
     }
   if (rc != SQLITE_DONE)
-    return _udha_store_fail (self, rc, error);
+    return fail (db, rc, error);
   return TRUE;
 }
 
 /* Active cases per assignee, status and risk: a few rows of case_counts,
  * the per-office counts that triggers keep (schema v2). */
 static gboolean
-load_status_counts (UdhaStore          *self,
+load_status_counts (sqlite3            *db,
                     UdhaDashboardData  *dashboard,
                     GError            **error)
 {
-  g_autoptr(UdhaCachedStmt) stmt =
-    udha_store_prepare (self,
+  g_autoptr(sqlite3_stmt) stmt =
+    prepare (db,
                         "SELECT assigned_user_id, status, risk, sum (n) FROM case_counts "
                         "WHERE office_id = ?1 AND status IN ('open', 'follow_up', 'inactive', 'closure_requested') "
                         "AND n > 0 GROUP BY assigned_user_id, status, risk;", error);
@@ -222,7 +252,7 @@ load_status_counts (UdhaStore          *self,
       worker->open += n;
     }
   if (rc != SQLITE_DONE)
-    return _udha_store_fail (self, rc, error);
+    return fail (db, rc, error);
   return TRUE;
 }
 
@@ -230,12 +260,12 @@ load_status_counts (UdhaStore          *self,
  * (schema v2) is missing or before it. By cases_office_contact, reading no
  * other table. */
 static gboolean
-load_no_contact (UdhaStore          *self,
+load_no_contact (sqlite3            *db,
                  UdhaDashboardData  *dashboard,
                  GError            **error)
 {
-  g_autoptr(UdhaCachedStmt) stmt =
-    udha_store_prepare (self,
+  g_autoptr(sqlite3_stmt) stmt =
+    prepare (db,
                         "SELECT c.assigned_user_id, count (*) FROM cases c "
                         "WHERE c.office_id = ?1 AND " UDHA_DASHBOARD_ACTIVE_SQL " "
                         "AND c.assigned_user_id IS NOT NULL "
@@ -255,19 +285,19 @@ load_no_contact (UdhaStore          *self,
         worker->no_contact += sqlite3_column_int64 (stmt, 1);
     }
   if (rc != SQLITE_DONE)
-    return _udha_store_fail (self, rc, error);
+    return fail (db, rc, error);
   return TRUE;
 }
 
 /* Active cases whose next follow-up date is past: the stored
  * cases.next_follow_up (schema v2) by cases_office_follow_up. */
 static gboolean
-load_overdue (UdhaStore          *self,
+load_overdue (sqlite3            *db,
               UdhaDashboardData  *dashboard,
               GError            **error)
 {
-  g_autoptr(UdhaCachedStmt) stmt =
-    udha_store_prepare (self,
+  g_autoptr(sqlite3_stmt) stmt =
+    prepare (db,
                         "SELECT c.assigned_user_id, count (*) FROM cases c "
                         "WHERE c.office_id = ?1 AND c.next_follow_up < ?2 "
                         "AND c.assigned_user_id IS NOT NULL AND " UDHA_DASHBOARD_ACTIVE_SQL " "
@@ -286,7 +316,7 @@ load_overdue (UdhaStore          *self,
         worker->overdue_follow_ups += sqlite3_column_int64 (stmt, 1);
     }
   if (rc != SQLITE_DONE)
-    return _udha_store_fail (self, rc, error);
+    return fail (db, rc, error);
   return TRUE;
 }
 
@@ -304,12 +334,12 @@ drop_disabled (UdhaDashboardData *dashboard)
 }
 
 static gboolean
-load_closures (UdhaStore      *self,
+load_closures (sqlite3            *db,
                UdhaDashboardData  *dashboard,
                GError        **error)
 {
-  g_autoptr(UdhaCachedStmt) stmt =
-    udha_store_prepare (self,
+  g_autoptr(sqlite3_stmt) stmt =
+    prepare (db,
                         "SELECT c.id, c.number, c.closure_reason, coalesce (u.display_name, u.user_name), "
                         "  c.closure_requested_at, c.assigned_user_id "
                         "FROM cases c LEFT JOIN users u ON u.id = c.closure_requested_by "
@@ -333,17 +363,17 @@ load_closures (UdhaStore      *self,
       g_ptr_array_add (dashboard->closures, closure);
     }
   if (rc != SQLITE_DONE)
-    return _udha_store_fail (self, rc, error);
+    return fail (db, rc, error);
   return TRUE;
 }
 
 static gboolean
-load_overdue_orgs (UdhaStore      *self,
+load_overdue_orgs (sqlite3            *db,
                    UdhaDashboardData  *dashboard,
                    GError        **error)
 {
-  g_autoptr(UdhaCachedStmt) stmt =
-    udha_store_prepare (self,
+  g_autoptr(sqlite3_stmt) stmt =
+    prepare (db,
                         "SELECT r.org_id, o.name, count (*), count (DISTINCT r.case_id) "
                         "FROM referrals r CROSS JOIN cases c ON c.id = r.case_id "
                         "JOIN organisations o ON o.id = r.org_id "
@@ -366,7 +396,7 @@ load_overdue_orgs (UdhaStore      *self,
       g_ptr_array_add (dashboard->overdue_orgs, org);
     }
   if (rc != SQLITE_DONE)
-    return _udha_store_fail (self, rc, error);
+    return fail (db, rc, error);
   return TRUE;
 }
 
@@ -391,11 +421,33 @@ udha_store_dashboard_load (UdhaStore   *self,
                            const char  *no_contact_since,
                            GError     **error)
 {
+  g_return_val_if_fail (UDHA_IS_STORE (self), NULL);
+
+  return udha_store_dashboard_load_db (_udha_store_get_db (self), office_id, today, no_contact_since, error);
+}
+
+/**
+ * udha_store_dashboard_load_db:
+ * @db: a connection of the vault
+ *
+ * udha_store_dashboard_load() on @db, for a worker thread with a connection
+ * of its own.
+ *
+ * Returns: (transfer full): the dashboard, or %NULL
+ */
+UdhaDashboardData *
+udha_store_dashboard_load_db (sqlite3     *db,
+                              gint64       office_id,
+                              const char  *today,
+                              const char  *no_contact_since,
+                              GError     **error)
+{
   g_autoptr(UdhaDashboardData) dashboard = NULL;
   gboolean own;
   gboolean ok;
+  int rc;
 
-  g_return_val_if_fail (UDHA_IS_STORE (self), NULL);
+  g_return_val_if_fail (db != NULL, NULL);
   g_return_val_if_fail (today != NULL && no_contact_since != NULL, NULL);
 
   dashboard = g_new0 (UdhaDashboardData, 1);
@@ -407,17 +459,20 @@ udha_store_dashboard_load (UdhaStore   *self,
   dashboard->overdue_orgs = g_ptr_array_new_with_free_func (org_free);
 
   /* A read transaction of its own unless the caller is inside one. */
-  own = sqlite3_get_autocommit (_udha_store_get_db (self));
-  if (own && !_udha_store_exec (self, "BEGIN;", error))
-    return NULL;
-  ok = load_workers (self, dashboard, error) &&
-       load_status_counts (self, dashboard, error) &&
-       load_no_contact (self, dashboard, error) &&
-       load_overdue (self, dashboard, error) &&
-       load_closures (self, dashboard, error) &&
-       load_overdue_orgs (self, dashboard, error);
+  own = sqlite3_get_autocommit (db);
+  if (own && (rc = sqlite3_exec (db, "BEGIN;", NULL, NULL, NULL)) != SQLITE_OK)
+    {
+      fail (db, rc, error);
+      return NULL;
+    }
+  ok = load_workers (db, dashboard, error) &&
+       load_status_counts (db, dashboard, error) &&
+       load_no_contact (db, dashboard, error) &&
+       load_overdue (db, dashboard, error) &&
+       load_closures (db, dashboard, error) &&
+       load_overdue_orgs (db, dashboard, error);
   if (own)
-    _udha_store_exec (self, ok ? "COMMIT;" : "ROLLBACK;", NULL);
+    sqlite3_exec (db, ok ? "COMMIT;" : "ROLLBACK;", NULL, NULL, NULL);
   if (!ok)
     return NULL;
   drop_disabled (dashboard);
@@ -535,14 +590,35 @@ udha_store_dashboard_figures (UdhaStore              *self,
                               const char             *to,
                               GError                **error)
 {
+  g_return_val_if_fail (UDHA_IS_STORE (self), NULL);
+
+  return udha_store_dashboard_figures_db (_udha_store_get_db (self), office_id, kind, from, to, error);
+}
+
+/**
+ * udha_store_dashboard_figures_db:
+ * @db: a connection of the vault
+ *
+ * udha_store_dashboard_figures() on @db.
+ *
+ * Returns: (transfer full): the figures, or %NULL
+ */
+UdhaDashboardFigures *
+udha_store_dashboard_figures_db (sqlite3                *db,
+                                 gint64                  office_id,
+                                 UdhaDashboardChartKind  kind,
+                                 const char             *from,
+                                 const char             *to,
+                                 GError                **error)
+{
   static const char * const no_draft[] = { "draft", NULL };
-  g_autoptr(UdhaCachedStmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) categories = NULL;
   g_autoptr(GPtrArray) series = NULL;
   UdhaDashboardFigures *figures;
   int rc;
 
-  g_return_val_if_fail (UDHA_IS_STORE (self), NULL);
+  g_return_val_if_fail (db != NULL, NULL);
   g_return_val_if_fail (from != NULL && to != NULL, NULL);
 
   switch (kind)
@@ -564,7 +640,7 @@ udha_store_dashboard_figures (UdhaStore              *self,
       break;
     }
 
-  stmt = udha_store_prepare (self, figures_sql (kind), error);
+  stmt = prepare (db, figures_sql (kind), error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, office_id);
@@ -594,7 +670,7 @@ udha_store_dashboard_figures (UdhaStore              *self,
       }
     if (rc != SQLITE_DONE)
       {
-        _udha_store_fail (self, rc, error);
+        fail (db, rc, error);
         return NULL;
       }
 

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <glib.h>
+#include <sqlite3.h>
 
 #include "udha-store.h"
 
@@ -97,6 +98,11 @@ typedef struct
   gint64  cases;
 } UdhaDashboardOrg;
 
+/* The charts of the dashboard (#UdhaDashboardChartKind). */
+#define UDHA_DASHBOARD_N_CHARTS 3
+
+typedef struct _UdhaDashboardFigures UdhaDashboardFigures;
+
 /**
  * UdhaDashboardData:
  * @office_id: the office
@@ -107,6 +113,8 @@ typedef struct
  * @closures: (element-type UdhaDashboardClosure): pending closure requests, oldest first
  * @overdue_orgs: (element-type UdhaDashboardOrg): organisations with overdue
  *   referrals, most first
+ * @charts: (nullable): the counts of each chart, by #UdhaDashboardChartKind,
+ *   when loaded with them (udha_session_dashboard_load_async ())
  *
  * The supervisor dashboard's figures for one office.
  */
@@ -119,6 +127,7 @@ typedef struct
   gint64     unassigned;
   GPtrArray *closures;
   GPtrArray *overdue_orgs;
+  UdhaDashboardFigures *charts[UDHA_DASHBOARD_N_CHARTS];
 } UdhaDashboardData;
 
 void           udha_dashboard_data_free          (UdhaDashboardData *dashboard);
@@ -150,14 +159,14 @@ typedef enum
  *
  * The counts behind one chart, as codes (the GUI labels them).
  */
-typedef struct
+struct _UdhaDashboardFigures
 {
   guint    n_categories;
   char   **categories;
   guint    n_series;
   char   **series;
   gint64  *values;
-} UdhaDashboardFigures;
+};
 
 void           udha_dashboard_figures_free  (UdhaDashboardFigures *figures);
 gint64         udha_dashboard_figures_get   (const UdhaDashboardFigures *figures,
@@ -169,6 +178,18 @@ UdhaDashboardData *udha_store_dashboard_load    (UdhaStore            *self,
                                              gint64                office_id,
                                              const char           *today,
                                              const char           *no_contact_since,
+                                             GError              **error);
+UdhaDashboardData *udha_store_dashboard_load_db (sqlite3            *db,
+                                             gint64                office_id,
+                                             const char           *today,
+                                             const char           *no_contact_since,
+                                             GError              **error);
+UdhaDashboardFigures *
+               udha_store_dashboard_figures_db (sqlite3            *db,
+                                             gint64                office_id,
+                                             UdhaDashboardChartKind kind,
+                                             const char           *from,
+                                             const char           *to,
                                              GError              **error);
 UdhaDashboardFigures *
                udha_store_dashboard_figures (UdhaStore            *self,
