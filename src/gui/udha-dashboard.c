@@ -82,6 +82,7 @@ struct _UdhaDashboard
   /* Owned */
   UdhaSession          *session;
   UdhaDashboardData    *data;
+  GCancellable         *cancellable;    /* the load under way */
   GPtrArray            *queue_rows;     /* widgets added to queues_group */
   GPtrArray            *overdue_rows;   /* widgets added to overdue_group */
   GPtrArray            *closure_rows;   /* widgets added to closures_group */
@@ -89,6 +90,14 @@ struct _UdhaDashboard
 };
 
 G_DEFINE_FINAL_TYPE (UdhaDashboard, udha_dashboard, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_LOADING,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
 
 enum {
   OPEN_CASE_LIST,
@@ -887,17 +896,13 @@ figures_table (UdhaDashboardChartKind       kind,
 }
 
 static GtkWidget *
-chart_card (UdhaDashboard           *self,
-            UdhaDashboardChartKind   kind,
-            const char              *title,
-            GError                 **error)
+chart_card (UdhaDashboard              *self,
+            UdhaDashboardChartKind      kind,
+            const char                 *title,
+            const UdhaDashboardFigures *figures)
 {
-  g_autoptr(UdhaDashboardFigures) figures = udha_session_dashboard_figures (self->session, kind, error);
   UdhaChartData *chart;
   GtkWidget *card, *flow, *chart_widget, *table, *scroller;
-
-  if (figures == NULL)
-    return NULL;
 
   chart = udha_chart_data_new (title, figures->n_categories, figures->n_series);
   chart->stacked = figures->n_series > 1;
@@ -940,14 +945,13 @@ chart_card (UdhaDashboard           *self,
   return card;
 }
 
-static gboolean
-fill_charts (UdhaDashboard  *self,
-             GError        **error)
+static void
+fill_charts (UdhaDashboard *self)
 {
-  const struct { UdhaDashboardChartKind kind; const char *title; } charts[] = {
-    { UDHA_DASHBOARD_CHART_NEW_CASES, N_("New cases per month, by case type") },
-    { UDHA_DASHBOARD_CHART_SERVICES, N_("Services delivered, by type") },
-    { UDHA_DASHBOARD_CHART_REFERRALS, N_("Referrals made, by current status") },
+  const struct { UdhaDashboardChartKind kind; const char *title; const char *name; } charts[] = {
+    { UDHA_DASHBOARD_CHART_NEW_CASES, N_("New cases per month, by case type"), "chart-new-cases" },
+    { UDHA_DASHBOARD_CHART_SERVICES, N_("Services delivered, by type"), "chart-services" },
+    { UDHA_DASHBOARD_CHART_REFERRALS, N_("Referrals made, by current status"), "chart-referrals" },
   };
 
   for (guint i = 0; i < self->chart_cards->len; i++)
@@ -956,15 +960,16 @@ fill_charts (UdhaDashboard  *self,
 
   for (guint i = 0; i < G_N_ELEMENTS (charts); i++)
     {
-      GtkWidget *card = chart_card (self, charts[i].kind, _(charts[i].title), error);
+      const UdhaDashboardFigures *figures = self->data->charts[charts[i].kind];
+      GtkWidget *card;
 
-      if (card == NULL)
-        return FALSE;
-      gtk_widget_set_name (card, i == 0 ? "chart-new-cases" : i == 1 ? "chart-services" : "chart-referrals");
+      if (figures == NULL)
+        continue;
+      card = chart_card (self, charts[i].kind, _(charts[i].title), figures);
+      gtk_widget_set_name (card, charts[i].name);
       gtk_box_append (self->charts_box, card);
       g_ptr_array_add (self->chart_cards, card);
     }
-  return TRUE;
 }
 
 static void
@@ -999,6 +1004,8 @@ udha_dashboard_dispose (GObject *object)
 {
   UdhaDashboard *self = UDHA_DASHBOARD (object);
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), UDHA_TYPE_DASHBOARD);
   g_clear_pointer (&self->data, udha_dashboard_data_free);
   g_clear_pointer (&self->queue_rows, g_ptr_array_unref);
@@ -1011,12 +1018,40 @@ udha_dashboard_dispose (GObject *object)
 }
 
 static void
+udha_dashboard_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  UdhaDashboard *self = UDHA_DASHBOARD (object);
+
+  switch (prop_id)
+    {
+    case PROP_LOADING:
+      g_value_set_boolean (value, udha_dashboard_is_loading (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 udha_dashboard_class_init (UdhaDashboardClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = udha_dashboard_dispose;
+  object_class->get_property = udha_dashboard_get_property;
+
+  /**
+   * UdhaDashboard:loading:
+   *
+   * Whether the figures are being read.
+   */
+  properties[PROP_LOADING] = g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                                                   G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   widget_class->map = udha_dashboard_map;
 
   /**
@@ -1083,41 +1118,73 @@ udha_dashboard_new (UdhaSession *session)
   return GTK_WIDGET (self);
 }
 
-/**
- * udha_dashboard_refresh:
- * @self: a #UdhaDashboard
- *
- * Reads every figure again.
- */
-void
-udha_dashboard_refresh (UdhaDashboard *self)
+static void
+loaded_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
 {
+  g_autoptr(UdhaDashboard) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) now = NULL;
   g_autofree char *time = NULL;
   g_autofree char *updated = NULL;
+  UdhaDashboardData *data = udha_session_dashboard_load_finish (UDHA_SESSION (source), result, &error);
 
-  g_return_if_fail (UDHA_IS_DASHBOARD (self));
-
-  g_clear_pointer (&self->data, udha_dashboard_data_free);
-  self->data = udha_session_dashboard_load (self->session, &error);
-  if (self->data == NULL)
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;   /* a newer load, or the dashboard went away */
+  g_clear_object (&self->cancellable);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+  if (data == NULL)
     {
       show_error (self, error);
       return;
     }
+  g_clear_pointer (&self->data, udha_dashboard_data_free);
+  self->data = data;
   fill_workers (self);
   fill_queues (self);
   fill_closures (self);
-  if (!fill_charts (self, &error))
-    {
-      show_error (self, error);
-      return;
-    }
+  fill_charts (self);
   now = g_date_time_new_now_local ();
   time = g_date_time_format (now, "%H:%M");
   /* Translators: %s is a time of day, "14:05" */
   updated = g_strdup_printf (_("Figures as of %s. Active cases are open, in follow-up, inactive or waiting for closure."), time);
   gtk_label_set_label (self->updated_label, updated);
   gtk_stack_set_visible_child_name (self->stack, "content");
+}
+
+/**
+ * udha_dashboard_refresh:
+ * @self: a #UdhaDashboard
+ *
+ * Reads every figure again, on a worker; the figures on screen stay until
+ * the new ones arrive.
+ */
+void
+udha_dashboard_refresh (UdhaDashboard *self)
+{
+  g_return_if_fail (UDHA_IS_DASHBOARD (self));
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  if (self->data == NULL)
+    gtk_stack_set_visible_child_name (self->stack, "loading");
+  udha_session_dashboard_load_async (self->session, self->cancellable, loaded_cb, g_object_ref (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+/**
+ * udha_dashboard_is_loading:
+ * @self: a #UdhaDashboard
+ *
+ * Returns: whether the figures are being read
+ */
+gboolean
+udha_dashboard_is_loading (UdhaDashboard *self)
+{
+  g_return_val_if_fail (UDHA_IS_DASHBOARD (self), FALSE);
+
+  return self->cancellable != NULL;
 }

@@ -18,6 +18,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (UdhaDashboard, udha_dashboard, UDHA, DASHBOARD, GtkWidget)
 
 GtkWidget *udha_dashboard_new     (UdhaSession   *session);
-void       udha_dashboard_refresh (UdhaDashboard *self);
+void       udha_dashboard_refresh    (UdhaDashboard *self);
+gboolean   udha_dashboard_is_loading (UdhaDashboard *self);
 
 G_END_DECLS

@@ -220,6 +220,20 @@ open_case_cb (UdhaDashboard *dashboard,
   f->opened_case = case_id;
 }
 
+static gboolean
+loaded_cb (gpointer data)
+{
+  return !udha_dashboard_is_loading (data);
+}
+
+/* The figures are read on a worker: wait for them. */
+static void
+wait_loaded (UdhaDashboard *dashboard)
+{
+  g_assert_true (udha_test_wait_until (loaded_cb, dashboard, 30000));
+  udha_test_iterate (50);
+}
+
 static void
 fixture_start (Fixture *f)
 {
@@ -241,6 +255,9 @@ fixture_start (Fixture *f)
   gtk_window_set_child (f->window, GTK_WIDGET (f->dashboard));
   gtk_window_present (f->window);
   g_assert_true (udha_test_wait_until (mapped_cb, f->window, 5000));
+  wait_loaded (f->dashboard);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (find_named (GTK_WIDGET (f->dashboard), "dashboard-stack"))),
+                   ==, "content");
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
 }
 
@@ -471,6 +488,7 @@ test_reassign (void)
   }
   click (go);
   g_assert_true (udha_test_wait_until (window_gone_cb, GSIZE_TO_POINTER (UDHA_TYPE_REASSIGN_DIALOG), 5000));
+  wait_loaded (f->dashboard);
 
   /* The database: the cases moved, one stayed, one audit entry each with the reason. */
   g_assert_cmpint (db_count (f, "SELECT count (*) FROM cases WHERE assigned_user_id = ?1 AND " ACTIVE, w->user_id, 0), ==, 1);
@@ -519,6 +537,7 @@ test_reassign (void)
     gtk_editable_set_text (GTK_EDITABLE (reason), "Intake shared out on Monday");
     click (go);
     g_assert_true (udha_test_wait_until (window_gone_cb, GSIZE_TO_POINTER (UDHA_TYPE_REASSIGN_DIALOG), 5000));
+    wait_loaded (f->dashboard);
     g_assert_cmpint (db_count (f, "SELECT count (*) FROM cases WHERE office_id = ?1 AND assigned_user_id IS NULL AND ?2 = ?2 AND " ACTIVE,
                                office, 0), ==, 0);
     g_assert_null (find_named (GTK_WIDGET (f->dashboard), "assign-intake"));
@@ -556,6 +575,7 @@ decide (Fixture    *f,
     }
   click (udha_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, approve ? _("_Approve") : _("_Reject")));
   g_assert_true (udha_test_wait_until (window_gone_cb, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), 5000));
+  wait_loaded (f->dashboard);
 }
 
 static void
@@ -582,6 +602,8 @@ test_closures (void)
       g_assert_no_error (error);
     }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->dashboard), "dashboard.refresh", NULL));
+  g_assert_true (udha_dashboard_is_loading (f->dashboard));
+  wait_loaded (f->dashboard);
   data = udha_session_dashboard_load (f->session, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (data->closures->len, >=, 3);
@@ -653,6 +675,7 @@ test_caseworker_refused (void)
   gtk_window_set_child (GTK_WINDOW (window), dashboard);
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (udha_test_wait_until (mapped_cb, window, 5000));
+  wait_loaded (UDHA_DASHBOARD (dashboard));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (find_named (dashboard, "dashboard-stack"))), ==, "error");
   gtk_window_destroy (GTK_WINDOW (window));
   udha_test_iterate (50);
