@@ -17,6 +17,7 @@
 #include "udha-home-page.h"
 #include "udha-lookup.h"
 #include "udha-passphrase-dialog.h"
+#include "udha-report-page.h"
 #include "udha-permissions.h"
 #include "udha-session.h"
 #include "udha-store.h"
@@ -221,7 +222,8 @@ open_case_cb (UdhaWindow *self,
     udha_workspace_open_case (UDHA_WORKSPACE (self->workspace), case_id);
 }
 
-/* A supervisor's workspace also has the office dashboard */
+/* A supervisor's workspace also has the office dashboard and the
+ * anonymised reports */
 static void
 add_supervisor_pages (UdhaWindow *self)
 {
@@ -232,6 +234,8 @@ add_supervisor_pages (UdhaWindow *self)
   g_signal_connect_object (dashboard, "open-case", G_CALLBACK (open_case_cb), self, G_CONNECT_SWAPPED);
   udha_workspace_add_page (UDHA_WORKSPACE (self->workspace), "dashboard", _("Dashboard"),
                            "view-grid-symbolic", dashboard);
+  udha_workspace_add_page (UDHA_WORKSPACE (self->workspace), "reports", _("Reports"),
+                           "x-office-document-symbolic", udha_report_page_new (self->session));
 }
 
 static void

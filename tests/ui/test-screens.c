@@ -27,6 +27,7 @@
 #include "udha-iso-codes.h"
 #include "udha-lookup.h"
 #include "udha-register-dialog.h"
+#include "udha-report-page.h"
 #include "udha-test-utils.h"
 #include "udha-unlock-page.h"
 #include "udha-vault.h"
@@ -398,6 +399,7 @@ test_supervisor (void)
     g_autoptr(UdhaCaseRow) first = NULL;
 
     g_assert_nonnull (dashboard);
+    g_assert_nonnull (udha_test_find_widget (GTK_WIDGET (workspace), UDHA_TYPE_REPORT_PAGE, NULL));
     drill = udha_case_list_model_new (udha_window_get_session (window));
     udha_case_list_model_set_risk (drill, "high");
     g_signal_emit_by_name (dashboard, "open-case-list", udha_lookup_get_label (UDHA_LOOKUP_RISK_LEVEL, "high"), drill);
