@@ -436,7 +436,7 @@ check_field (UdhaRegisterDialog *self,
         return NULL;
       text = entry_text (self->doc_number_row);
       if (text[0] == '\0')
-        return g_strdup (_("Enter the document number, or switch off the document."));
+        return g_strdup (_("Enter the document number, or turn off “The Person Has a Document”."));
       return NULL;
 
     case F_DOC_COUNTRY:
