@@ -126,6 +126,7 @@ lock_vault (UdhaWindow *self,
     g_cancellable_cancel (self->verify_cancellable);
   g_clear_object (&self->verify_cancellable);
   g_clear_handle_id (&self->verify_progress_source, g_source_remove);
+  g_object_set_data (G_OBJECT (self), "udha-verify-task", NULL);
   udha_home_page_set_verifying (self->home_page, FALSE);
   g_clear_handle_id (&self->idle_source, g_source_remove);
 
@@ -479,11 +480,14 @@ verify_done_cb (GObject      *object,
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *when = udha_format_date_time (now);
   g_autofree char *message = NULL;
+  GCancellable *cancellable = g_task_get_cancellable (G_TASK (result));
   gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
 
+  /* Locked meanwhile (perhaps unlocked again, perhaps checking again):
+   * the page was reset, and this check is not the one it shows. */
+  if (self->vault == NULL || cancellable != self->verify_cancellable)
+    return;
   g_object_set_data (G_OBJECT (self), "udha-verify-task", NULL);
-  if (self->vault == NULL)
-    return;   /* locked meanwhile: the page was reset */
 
   g_clear_handle_id (&self->verify_progress_source, g_source_remove);
   g_clear_object (&self->verify_cancellable);
