@@ -211,13 +211,6 @@ show_toast_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-static gboolean
-dismiss_toast_cb (gpointer data)
-{
-  adw_toast_dismiss (ADW_TOAST (data));
-  return G_SOURCE_REMOVE;
-}
-
 /* libadwaita 1.2 crashes when a toast is dismissed and another is added in
  * the same main-loop turn (a save that closes a dialog and reloads does just
  * that). So the case view shows one toast at a time: a new message replaces
@@ -3395,10 +3388,6 @@ udha_case_view_dispose (GObject *object)
       }
   }
   g_clear_handle_id (&self->toast_idle_id, g_source_remove);
-  /* The case file closes (the vault was locked, another case opened): its
-   * message goes with it, from an idle for the libadwaita 1.2 toast bug. */
-  if (self->toast != NULL)
-    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, dismiss_toast_cb, g_object_ref (self->toast), g_object_unref);
   g_clear_weak_pointer (&self->toast);
   g_clear_pointer (&self->pending_toast, g_free);
   g_clear_object (&self->case_);
