@@ -58,6 +58,15 @@ struct _UdhaWindow
 
 G_DEFINE_FINAL_TYPE (UdhaWindow, udha_window, ADW_TYPE_APPLICATION_WINDOW)
 
+/* The vault check runs on a worker with a connection of its own; the
+ * worker stores how far it has come, the window shows it every 100 ms. */
+typedef struct
+{
+  UdhaVault *vault;
+  int        permille;   /* atomic */
+  int        finished;   /* atomic: the worker closed its connection */
+} VerifyData;
+
 /* Auxiliary methods */
 
 static char *
@@ -123,7 +132,16 @@ lock_vault (UdhaWindow *self,
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   if (self->verify_cancellable != NULL)
-    g_cancellable_cancel (self->verify_cancellable);
+    {
+      GTask *task = g_object_get_data (G_OBJECT (self), "udha-verify-task");
+      VerifyData *vd = task != NULL ? g_task_get_task_data (task) : NULL;
+
+      /* The check stops within a few pages; its connection must be
+       * closed before the keys go. */
+      g_cancellable_cancel (self->verify_cancellable);
+      while (vd != NULL && !g_atomic_int_get (&vd->finished))
+        g_usleep (1000);
+    }
   g_clear_object (&self->verify_cancellable);
   g_clear_handle_id (&self->verify_progress_source, g_source_remove);
   g_object_set_data (G_OBJECT (self), "udha-verify-task", NULL);
@@ -417,13 +435,6 @@ rewrite_keys_action (GtkWidget  *widget,
   udha_window_add_toast (self, _("Key file updated"));
 }
 
-/* The vault check runs on a worker with a connection of its own; the
- * worker stores how far it has come, the window shows it every 100 ms. */
-typedef struct
-{
-  UdhaVault *vault;
-  int        permille;   /* atomic */
-} VerifyData;
 
 static void
 verify_data_free (gpointer data)
@@ -452,7 +463,10 @@ verify_thread (GTask        *task,
   VerifyData *vd = task_data;
   g_autoptr(GError) error = NULL;
 
-  if (udha_vault_verify_full (vd->vault, verify_progress_cb, vd, cancellable, &error))
+  gboolean ok = udha_vault_verify_full (vd->vault, verify_progress_cb, vd, cancellable, &error);
+
+  g_atomic_int_set (&vd->finished, TRUE);
+  if (ok)
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, g_steal_pointer (&error));

@@ -291,7 +291,20 @@ test_verify_cancel (void)
   g_assert_true (udha_test_wait_until (verify_done_cb, home_page, 60000));
   g_test_message ("full check of %u cases: %.0f ms", DEMO_CASES, g_timer_elapsed (timer, NULL) * 1000.0);
   intact = format_prefix (_("Every page is intact (checked %s)"));
+
   g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), intact));
+
+  /* Ctrl+L while a check runs: it stops, its connection closes first, and
+   * the vault opens again as before */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.verify-vault", NULL));
+  g_assert_true (udha_test_wait_until (verify_started_cb, home_page, 30000));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.lock", NULL));
+  wait_for_page (&fixture, "unlock");
+  udha_test_iterate (300);
+  unlock_with (&fixture, DEMO_ADMIN, PASSPHRASE);
+  wait_for_page (&fixture, "home");
+  g_assert_true (gtk_widget_get_visible (child (home_page, UDHA_TYPE_HOME_PAGE, "verify_button")));
+  g_assert_true (gtk_widget_is_sensitive (child (home_page, UDHA_TYPE_HOME_PAGE, "verify_button")));
 
   fixture_stop_app (&fixture);
   udha_test_rm_rf (fixture.dir);
