@@ -39,7 +39,7 @@
 
 #define ADMIN      "bench.admin"
 #define PASSPHRASE "bench passphrase 2026"
-#define RUNS       5
+#define RUNS       3
 #define TARGET_MS  1000.0
 
 /* The tables the report reads, copied to the plain database. */
