@@ -187,10 +187,12 @@ append_filters (GString                 *sql,
     g_string_append (sql, " AND " OVERDUE_IN_SQL);
   if (f->overdue_referral_org_id != 0)
     g_string_append (sql, " AND " OVERDUE_ORG_IN_SQL);
+  /* Written on the sort keys' expressions, so that the date indexes
+   * (which also hold status, type and risk) answer them alone. */
   if (f->no_contact_since != NULL)
-    g_string_append (sql, " AND (c.last_contact IS NULL OR c.last_contact < :since)");
+    g_string_append (sql, " AND ifnull (c.last_contact, '') < :since");
   if (f->follow_up_overdue)
-    g_string_append (sql, " AND c.next_follow_up < :today");
+    g_string_append (sql, " AND ifnull (c.next_follow_up, '') > '' AND ifnull (c.next_follow_up, '') < :today");
   if (f->active_only)
     g_string_append (sql, " AND c.status NOT IN " INACTIVE_STATUSES);
   if (q->text != NULL)
@@ -738,7 +740,10 @@ page_by_ids (UdhaStore                *self,
   else if (keyset && query->sort == UDHA_CASE_SORT_NUMBER)
     g_string_append_printf (where, " AND c.number %s :after_key", cmp); /* unique */
   else if (keyset)
-    g_string_append_printf (where, " AND (%s, c.id) %s (:after_key, :after_id)", key_sql, cmp);
+    /* Not a row value: SQLite seeks an index on an expression only with
+     * a plain range on that expression. */
+    g_string_append_printf (where, " AND %s %s= :after_key AND (%s %s :after_key OR c.id %s :after_id)",
+                            key_sql, cmp, key_sql, cmp, cmp);
 
   sql = g_string_new (NULL);
   columns = g_strdup_printf ("c.id, %s", key_sql != NULL ? key_sql : "NULL");
