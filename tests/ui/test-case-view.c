@@ -515,6 +515,32 @@ test_case_view_flow (void)
   g_assert_cmpstr (udha_service_get_status (g_ptr_array_index (services, 0)), ==, "in_progress");
   g_assert_cmpuint (count_audit (&f, "service.status"), ==, 1);
 
+  /* Two saves in one turn, then another while the toast is up: one toast
+   * at a time, showing the latest message (libadwaita 1.2 crashes when a
+   * toast is dismissed and another added in the same turn). */
+  {
+    gint64 service_id = udha_service_get_id (g_ptr_array_index (services, 0));
+    g_autofree char *first = g_strdup_printf (_("Service status changed to %s"),
+                                              udha_lookup_get_label (UDHA_LOOKUP_SERVICE_STATUS, "completed"));
+    g_autofree char *last = g_strdup_printf (_("Service status changed to %s"),
+                                             udha_lookup_get_label (UDHA_LOOKUP_SERVICE_STATUS, "in_progress"));
+    g_autofree char *text = NULL;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.view), "case.service-status", "(xs)",
+                                               service_id, "completed"));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.view), "case.service-status", "(xs)",
+                                               service_id, "not_required"));
+    udha_test_iterate (300);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.view), "case.service-status", "(xs)",
+                                               service_id, "in_progress"));
+    udha_test_iterate (300);
+    text = udha_test_collect_text (overlay);
+    g_assert_nonnull (strstr (text, last));
+    g_assert_null (strstr (text, first));
+    g_assert_null (find_message ());
+    g_assert_cmpuint (count_audit (&f, "service.status"), ==, 4);
+  }
+
   /* 3. A referral, saved as a draft. */
   org_ref = g_strdup_printf ("%" G_GINT64_FORMAT, f.org_id);
   dialog = open_form (&f, "case.refer", NULL, "referral");
