@@ -37,7 +37,7 @@ struct _UdhaWindow
   AdwToastOverlay      *toast_overlay;
   GtkStack             *stack;
   GtkButton            *lock_button;
-  GtkLabel             *user_label;
+  AdwWindowTitle       *window_title;   /* "Udha", and who is signed in */
   UdhaCreatePage       *create_page;
   UdhaUnlockPage       *unlock_page;
   UdhaHomePage         *home_page;
@@ -95,7 +95,6 @@ update_actions (UdhaWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.create-vault",
                                  !open && !udha_vault_exists (self->vault_path));
   gtk_widget_set_visible (GTK_WIDGET (self->lock_button), open);
-  gtk_widget_set_visible (GTK_WIDGET (self->user_label), open);
 }
 
 static void
@@ -169,7 +168,7 @@ lock_vault (UdhaWindow *self,
   g_clear_object (&self->store);
   udha_vault_lock (vault);
   udha_home_page_set_verify_result (self->home_page, NULL);
-  gtk_label_set_label (self->user_label, "");
+  adw_window_title_set_subtitle (self->window_title, NULL);
 
   update_actions (self);
   show_unlock (self, message);
@@ -281,7 +280,7 @@ open_vault (UdhaWindow *self,
   role = udha_lookup_get_label (UDHA_LOOKUP_ROLE, udha_role_to_code (udha_session_get_role (self->session)));
   /* Translators: shown in the header bar; %s is the signed-in user, %s their role */
   label = g_strdup_printf (_("%s · %s"), udha_vault_get_user_name (vault), role);
-  gtk_label_set_label (self->user_label, label);
+  adw_window_title_set_subtitle (self->window_title, label);
 
   update_home (self);
   if (udha_session_get_role (self->session) == UDHA_ROLE_KIND_ADMIN)
@@ -660,7 +659,7 @@ udha_window_class_init (UdhaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UdhaWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, UdhaWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, UdhaWindow, lock_button);
-  gtk_widget_class_bind_template_child (widget_class, UdhaWindow, user_label);
+  gtk_widget_class_bind_template_child (widget_class, UdhaWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, UdhaWindow, create_page);
   gtk_widget_class_bind_template_child (widget_class, UdhaWindow, unlock_page);
   gtk_widget_class_bind_template_child (widget_class, UdhaWindow, home_page);

@@ -564,6 +564,7 @@ set_list (UdhaWorkspace *self,
   set_model (self, self->own_model);
   set_filters_visible (self, TRUE);
   gtk_label_set_label (self->title_label, list_title (self, list));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label), list_title (self, list));
   adw_button_content_set_label (self->back_content, list_title (self, list));
   udha_case_list_model_set_scope_filter (self->model, list_filter (self, list));
   update_list_state (self);
@@ -1678,6 +1679,7 @@ udha_workspace_show_case_list (UdhaWorkspace     *self,
   set_model (self, model);
   set_filters_visible (self, FALSE);
   gtk_label_set_label (self->title_label, title);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label), title);
   adw_button_content_set_label (self->back_content, title);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   update_list_state (self);
