@@ -761,7 +761,10 @@ test_drill_down (void)
   /* The stored keys are what the contact log, services and referrals say */
   g_assert_cmpint (sql_int (&a, "SELECT count(*) FROM cases c WHERE c.last_contact IS NOT "
                                 "(SELECT substr (max (i.occurred_at), 1, 10) FROM interviews i WHERE i.case_id = c.id) "
-                                "OR c.next_follow_up IS NOT " NEXT_FOLLOW_UP_COMPUTED, today, 0), ==, 0);
+                                "OR c.next_follow_up IS NOT " NEXT_FOLLOW_UP_COMPUTED " "
+                                "OR c.next_referral_due IS NOT (SELECT min (r.follow_up_due) FROM referrals r "
+                                "  WHERE r.case_id = c.id AND r.status NOT IN ('declined', 'completed', 'cancelled'))",
+                            today, 0), ==, 0);
 
   /* One caseworker's cases */
   udha_case_list_model_set_assigned_user (model, arta);

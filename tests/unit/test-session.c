@@ -15,6 +15,7 @@
 #include <locale.h>
 #include <sodium.h>
 #include <string.h>
+#include <sqlite3.h>
 
 #include "udha-core.h"
 #include "udha-lookup.h"
@@ -1220,6 +1221,97 @@ test_reasons_in_history (Fixture       *f,
   g_assert_no_error (error);
 }
 
+static char *
+case_column (UdhaStore  *store,
+             const char *column,
+             gint64      case_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM cases WHERE id = ?1", column);
+  sqlite3_stmt *stmt = udha_store_prepare (store, sql, &error);
+  char *value;
+
+  g_assert_no_error (error);
+  sqlite3_bind_int64 (stmt, 1, case_id);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  return value;
+}
+
+/* The caseload's stored keys follow every write through the session, in
+ * the same transaction (schema v2 triggers). */
+static void
+test_stored_keys (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(Actor) ana = { NULL, };
+  g_autoptr(UdhaInterview) iv = udha_interview_new ();
+  g_autoptr(UdhaPerson) p = NULL;
+  g_autofree char *due = NULL;
+  gint64 person, case_id, referral;
+
+  sign_in (f, &ana, "ana", PASS);
+  person = register_person (ana.session, "Samira", "Nouri");
+  case_id = open_case (ana.session, person, NULL);
+  {
+    g_autofree char *name = case_column (ana.store, "sort_name", case_id);
+    g_autofree char *contact = case_column (ana.store, "last_contact", case_id);
+
+    g_assert_nonnull (name);
+    g_assert_true (g_str_has_prefix (name, "nouri"));
+    g_assert_null (contact);
+  }
+
+  udha_interview_set_case_id (iv, case_id);
+  udha_interview_set_contact_type (iv, "phone_call");
+  udha_interview_set_occurred_at (iv, "2026-01-05");
+  udha_interview_set_next_follow_up (iv, "2099-02-01");
+  g_assert_true (udha_session_add_interview (ana.session, iv, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *contact = case_column (ana.store, "last_contact", case_id);
+    g_autofree char *next = case_column (ana.store, "next_follow_up", case_id);
+
+    g_assert_cmpstr (contact, ==, "2026-01-05");
+    g_assert_cmpstr (next, ==, "2099-02-01");
+  }
+
+  /* A referral's follow-up date comes first; cancelled, it no longer counts */
+  referral = add_referral (ana.session, f, case_id);
+  due = case_column (ana.store, "next_referral_due", case_id);
+  g_assert_nonnull (due);
+  {
+    g_autofree char *next = case_column (ana.store, "next_follow_up", case_id);
+
+    g_assert_cmpstr (next, ==, due);
+  }
+  g_assert_true (udha_session_set_referral_status (ana.session, referral, "cancelled", "not needed",
+                                                   NULL, NULL, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *after = case_column (ana.store, "next_referral_due", case_id);
+    g_autofree char *next = case_column (ana.store, "next_follow_up", case_id);
+
+    g_assert_null (after);
+    g_assert_cmpstr (next, ==, "2099-02-01");
+  }
+
+  /* A new family name re-sorts the person's cases */
+  p = udha_session_get_person (ana.session, person, &error);
+  g_assert_no_error (error);
+  udha_person_set_family_name (p, "Abbas");
+  g_assert_true (udha_session_update_person (ana.session, p, NULL, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *name = case_column (ana.store, "sort_name", case_id);
+
+    g_assert_true (g_str_has_prefix (name, "abbas"));
+  }
+}
+
 /* The colleagues of one's own office, for case files and assignment. */
 static void
 test_list_users (Fixture       *f,
@@ -1276,6 +1368,7 @@ main (int   argc,
   ADD ("/udha/session/session/cases-of-person", test_cases_of_person);
   ADD ("/udha/session/session/reassign-cases", test_reassign_cases);
   ADD ("/udha/session/session/reasons-in-history", test_reasons_in_history);
+  ADD ("/udha/session/session/stored-keys", test_stored_keys);
 
   return g_test_run ();
 }

@@ -47,15 +47,12 @@
 
 #define OPEN_REFERRAL "r.status NOT IN ('declined', 'completed', 'cancelled')"
 
-#define OVERDUE_SQL \
-  "EXISTS (SELECT 1 FROM referrals r WHERE r.case_id = c.id AND r.follow_up_due < :today AND " \
-  OPEN_REFERRAL ")"
+/* cases.next_referral_due: the earliest follow-up date of the case's open
+ * referrals, kept by triggers (schema v2) */
+#define OVERDUE_SQL "ifnull (c.next_referral_due < :today, 0)"
 
 /* The statuses that end a case's work */
 #define INACTIVE_STATUSES "('closed', 'transferred', 'duplicate')"
-
-#define OVERDUE_IN_SQL \
-  "c.id IN (SELECT r.case_id FROM referrals r WHERE r.follow_up_due < :today AND " OPEN_REFERRAL ")"
 
 #define OVERDUE_ORG_IN_SQL \
   "c.id IN (SELECT r.case_id FROM referrals r WHERE r.org_id = :org AND r.follow_up_due < :today AND " \
@@ -184,7 +181,7 @@ append_filters (GString                 *sql,
   if (f->risk != NULL)
     g_string_append (sql, " AND c.risk = :risk");
   if (f->overdue)
-    g_string_append (sql, " AND " OVERDUE_IN_SQL);
+    g_string_append (sql, " AND c.next_referral_due < :today");
   if (f->overdue_referral_org_id != 0)
     g_string_append (sql, " AND " OVERDUE_ORG_IN_SQL);
   /* Written on the sort keys' expressions, so that the date indexes
@@ -697,6 +694,65 @@ udha_store_caselist_rows (UdhaStore                *self,
   return g_steal_pointer (&rows);
 }
 
+/* Appends to @ids and @keys (at most @limit - *n_ids more) the ids and
+ * sort keys of the list's rows that pass @where, in sort order, skipping
+ * @offset. */
+static gboolean
+collect_ids (UdhaStore                *self,
+             const UdhaCaseListQuery  *query,
+             const char               *expression,
+             const char               *key_sql,
+             const char               *where,
+             const char               *bucket,
+             const char               *after_key,
+             gint64                    after_id,
+             guint                     offset,
+             guint                     limit,
+             gint64                   *ids,
+             GPtrArray                *keys,
+             guint                    *n_ids,
+             GError                  **error)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(UdhaCachedStmt) stmt = NULL;
+  g_autofree char *columns = NULL;
+  const char *dir = query->descending ? " DESC" : "";
+  ArmKind arms[2];
+  guint n_arms;
+  int rc;
+
+  n_arms = scope_arms (query, arms);
+  if (n_arms == 0 || *n_ids >= limit)
+    return TRUE;
+
+  columns = g_strdup_printf ("c.id, %s", key_sql != NULL ? key_sql : "NULL");
+  append_arms (sql, query, arms, n_arms, columns, where);
+  if (key_sql != NULL)
+    g_string_append_printf (sql, " ORDER BY 2%s, 1%s", dir, dir);
+  else
+    g_string_append_printf (sql, " ORDER BY 1%s", dir);
+  g_string_append (sql, " LIMIT :limit OFFSET :offset");
+
+  stmt = udha_store_prepare (self, sql->str, error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_query (stmt, query, expression);
+  bind_named_text (stmt, ":bucket", bucket);
+  bind_named_text (stmt, ":after_key", after_key);
+  bind_named_int (stmt, ":after_id", after_id);
+  bind_named_int (stmt, ":limit", limit - *n_ids);
+  bind_named_int (stmt, ":offset", offset);
+
+  while (*n_ids < limit && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ids[(*n_ids)++] = sqlite3_column_int64 (stmt, 0);
+      g_ptr_array_add (keys, _udha_column_dup (stmt, 1));
+    }
+  if (*n_ids < limit && rc != SQLITE_DONE)
+    return _udha_store_fail (self, rc, error);
+  return TRUE;
+}
+
 /* A page of ids (and their sort keys) of the list: @key_sql the sort key,
  * or %NULL for id order; @extra more conditions; keyset after
  * (@after_key, @after_id) when @keyset. Then the rows of those ids. */
@@ -713,69 +769,44 @@ page_by_ids (UdhaStore                *self,
              guint                     limit,
              GError                  **error)
 {
-  g_autoptr(GString) sql = NULL;
   g_autoptr(GString) where = NULL;
-  g_autoptr(UdhaCachedStmt) stmt = NULL;
-  g_autoptr(GPtrArray) keys = NULL;
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *expression = NULL;
-  g_autofree char *columns = NULL;
   gint64 ids[UDHA_STORE_CASELIST_MAX_IDS];
-  const char *dir = query->descending ? " DESC" : "";
   const char *cmp = query->descending ? "<" : ">";
   GPtrArray *rows;
-  ArmKind arms[2];
-  guint n_arms;
   guint n = 0;
-  int rc;
 
   if (!text_expression (query, &expression))
     return empty_rows ();
-  n_arms = scope_arms (query, arms);
-  if (n_arms == 0)
-    return empty_rows ();
+  limit = MIN (limit, UDHA_STORE_CASELIST_MAX_IDS);
 
   where = g_string_new (extra);
   if (keyset && key_sql == NULL)
     g_string_append_printf (where, " AND c.id %s :after_id", cmp);
   else if (keyset && query->sort == UDHA_CASE_SORT_NUMBER)
     g_string_append_printf (where, " AND c.number %s :after_key", cmp); /* unique */
+  else if (keyset && offset == 0)
+    {
+      g_autoptr(GString) ties = g_string_new (extra);
+
+      /* The rest of the rows with the same key, then the next keys: two
+       * seeks, however long the run of equal keys (dates often repeat). */
+      g_string_append_printf (ties, " AND %s = :after_key AND c.id %s :after_id", key_sql, cmp);
+      if (!collect_ids (self, query, expression, key_sql, ties->str, bucket, after_key, after_id,
+                        0, limit, ids, keys, &n, error))
+        return NULL;
+      g_string_append_printf (where, " AND %s %s :after_key", key_sql, cmp);
+    }
   else if (keyset)
     /* Not a row value: SQLite seeks an index on an expression only with
      * a plain range on that expression. */
     g_string_append_printf (where, " AND %s %s= :after_key AND (%s %s :after_key OR c.id %s :after_id)",
                             key_sql, cmp, key_sql, cmp, cmp);
 
-  sql = g_string_new (NULL);
-  columns = g_strdup_printf ("c.id, %s", key_sql != NULL ? key_sql : "NULL");
-  append_arms (sql, query, arms, n_arms, columns, where->str);
-  if (key_sql != NULL)
-    g_string_append_printf (sql, " ORDER BY 2%s, 1%s", dir, dir);
-  else
-    g_string_append_printf (sql, " ORDER BY 1%s", dir);
-  g_string_append (sql, " LIMIT :limit OFFSET :offset");
-
-  stmt = udha_store_prepare (self, sql->str, error);
-  if (stmt == NULL)
+  if (!collect_ids (self, query, expression, key_sql, where->str, bucket, after_key, after_id,
+                    offset, limit, ids, keys, &n, error))
     return NULL;
-  bind_query (stmt, query, expression);
-  bind_named_text (stmt, ":bucket", bucket);
-  bind_named_text (stmt, ":after_key", after_key);
-  bind_named_int (stmt, ":after_id", after_id);
-  bind_named_int (stmt, ":limit", MIN (limit, UDHA_STORE_CASELIST_MAX_IDS));
-  bind_named_int (stmt, ":offset", offset);
-
-  keys = g_ptr_array_new_with_free_func (g_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW && n < UDHA_STORE_CASELIST_MAX_IDS)
-    {
-      ids[n++] = sqlite3_column_int64 (stmt, 0);
-      g_ptr_array_add (keys, _udha_column_dup (stmt, 1));
-    }
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-    {
-      _udha_store_fail (self, rc, error);
-      return NULL;
-    }
-  g_clear_pointer (&stmt, _udha_cached_stmt_release);
 
   rows = udha_store_caselist_rows (self, query, ids, n, error);
   if (rows == NULL)

@@ -379,9 +379,10 @@ _udha_store_migrate_v1 (sqlite3  *db,
  *   one row per audit entry. The audit details keep codes and ids only;
  *   the text lives here, in the vault, next to the entry it explains.
  * - cases.last_contact, cases.next_follow_up and cases.sort_name: the
- *   caseload list's computed sort keys, stored and kept current by
- *   triggers in the transaction of every write that changes them
- *   (interviews, services, referrals, the person's name).
+ *   caseload list's computed sort keys, and cases.next_referral_due (the
+ *   earliest follow-up date of its open referrals, for the overdue list),
+ *   stored and kept current by triggers in the transaction of every write
+ *   that changes them (interviews, services, referrals, the person's name).
  * - case_counts: the number of cases per office, assignee, status, type
  *   and risk, kept by triggers, so that counting a caseload (and each
  *   value of a bucketed sort) reads a few rows instead of the office.
@@ -408,6 +409,14 @@ _udha_store_migrate_v1 (sqlite3  *db,
 #define REFRESH_CONTACT(case_id) \
   "UPDATE cases SET last_contact = " LAST_CONTACT_OF (case_id) ", " \
   "next_follow_up = " NEXT_FOLLOW_UP_OF (case_id) " WHERE id = " case_id ";"
+
+#define REFERRAL_DUE_OF(case_id) \
+  "(SELECT min (r.follow_up_due) FROM referrals r WHERE r.case_id = " case_id \
+  "   AND r.status NOT IN ('declined', 'completed', 'cancelled'))"
+
+#define REFRESH_REFERRAL(case_id) \
+  "UPDATE cases SET next_follow_up = " NEXT_FOLLOW_UP_OF (case_id) ", " \
+  "next_referral_due = " REFERRAL_DUE_OF (case_id) " WHERE id = " case_id ";"
 
 #define REFRESH_FOLLOW_UP(case_id) \
   "UPDATE cases SET next_follow_up = " NEXT_FOLLOW_UP_OF (case_id) " WHERE id = " case_id ";"
@@ -465,6 +474,11 @@ static const char bulk_indexes[] =
   /* Dates sort with "none" first: the list's keys are ifnull (…, '') */
   CASELIST_DATE_INDEXES ("contact", "ifnull (last_contact, '')")
   CASELIST_DATE_INDEXES ("follow_up", "ifnull (next_follow_up, '')")
+  /* Cases with an open referral whose follow-up is due: the overdue list */
+  "CREATE INDEX IF NOT EXISTS cases_office_referral_due ON cases (office_id, next_referral_due) "
+  "WHERE next_referral_due IS NOT NULL;"
+  "CREATE INDEX IF NOT EXISTS cases_assigned_referral_due ON cases (assigned_user_id, next_referral_due) "
+  "WHERE next_referral_due IS NOT NULL;"
   /* Reports: date ranges over every case (udha-store-report.c) */
   "CREATE INDEX IF NOT EXISTS cases_opened_on ON cases (opened_on, office_id);"
   "CREATE INDEX IF NOT EXISTS cases_closed_on ON cases (closed_on, office_id) WHERE closed_on IS NOT NULL;"
@@ -488,6 +502,8 @@ static const char drop_bulk_indexes[] =
   DROP_CASELIST_INDEXES ("risk")
   DROP_CASELIST_INDEXES ("contact")
   DROP_CASELIST_INDEXES ("follow_up")
+  "DROP INDEX IF EXISTS cases_office_referral_due;"
+  "DROP INDEX IF EXISTS cases_assigned_referral_due;"
   "DROP INDEX IF EXISTS cases_opened_on;"
   "DROP INDEX IF EXISTS cases_closed_on;"
   "DROP INDEX IF EXISTS services_delivered_on;"
@@ -506,6 +522,7 @@ static const char drop_bulk_indexes[] =
 #define COMPUTE_KEYS(first_id) \
   "UPDATE cases SET last_contact = " LAST_CONTACT_OF ("cases.id") "," \
   "                 next_follow_up = " NEXT_FOLLOW_UP_OF ("cases.id") "," \
+  "                 next_referral_due = " REFERRAL_DUE_OF ("cases.id") "," \
   "                 sort_name = " SORT_NAME_OF ("cases.person_id") \
   " WHERE id >= " first_id ";"
 
@@ -518,6 +535,7 @@ static const char schema_v2[] =
   "ALTER TABLE cases ADD COLUMN last_contact TEXT;"
   "ALTER TABLE cases ADD COLUMN next_follow_up TEXT;"
   "ALTER TABLE cases ADD COLUMN sort_name TEXT;"
+  "ALTER TABLE cases ADD COLUMN next_referral_due TEXT;"
 
   "CREATE TABLE case_counts ("
   "  office_id INTEGER NOT NULL,"
@@ -575,15 +593,15 @@ static const char schema_v2[] =
   "END;"
   "CREATE TRIGGER referrals_follow_up_insert AFTER INSERT ON referrals "
   UNLESS_BULK "BEGIN "
-  REFRESH_FOLLOW_UP ("NEW.case_id")
+  REFRESH_REFERRAL ("NEW.case_id")
   "END;"
   "CREATE TRIGGER referrals_follow_up_update AFTER UPDATE OF case_id, status, follow_up_due "
   "ON referrals BEGIN "
-  REFRESH_FOLLOW_UP ("NEW.case_id")
-  REFRESH_FOLLOW_UP ("OLD.case_id")
+  REFRESH_REFERRAL ("NEW.case_id")
+  REFRESH_REFERRAL ("OLD.case_id")
   "END;"
   "CREATE TRIGGER referrals_follow_up_delete AFTER DELETE ON referrals BEGIN "
-  REFRESH_FOLLOW_UP ("OLD.case_id")
+  REFRESH_REFERRAL ("OLD.case_id")
   "END;"
   "CREATE TRIGGER services_follow_up_insert AFTER INSERT ON services "
   UNLESS_BULK "BEGIN "
