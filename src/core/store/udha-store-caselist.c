@@ -695,14 +695,15 @@ udha_store_caselist_rows (UdhaStore                *self,
 }
 
 /* Appends to @ids and @keys (at most @limit - *n_ids more) the ids and
- * sort keys of the list's rows that pass @where, in sort order, skipping
- * @offset. */
+ * sort keys of the list's rows that pass @where, in sort order (in id
+ * order when @where holds the key equal: @ties), skipping @offset. */
 static gboolean
 collect_ids (UdhaStore                *self,
              const UdhaCaseListQuery  *query,
              const char               *expression,
              const char               *key_sql,
              const char               *where,
+             gboolean                  ties,
              const char               *bucket,
              const char               *after_key,
              gint64                    after_id,
@@ -727,7 +728,9 @@ collect_ids (UdhaStore                *self,
 
   columns = g_strdup_printf ("c.id, %s", key_sql != NULL ? key_sql : "NULL");
   append_arms (sql, query, arms, n_arms, columns, where);
-  if (key_sql != NULL)
+  /* With the key fixed (@ties), id order alone: SQLite does not see that
+   * an expression held equal needs no sorting. */
+  if (key_sql != NULL && !ties)
     g_string_append_printf (sql, " ORDER BY 2%s, 1%s", dir, dir);
   else
     g_string_append_printf (sql, " ORDER BY 1%s", dir);
@@ -793,7 +796,7 @@ page_by_ids (UdhaStore                *self,
       /* The rest of the rows with the same key, then the next keys: two
        * seeks, however long the run of equal keys (dates often repeat). */
       g_string_append_printf (ties, " AND %s = :after_key AND c.id %s :after_id", key_sql, cmp);
-      if (!collect_ids (self, query, expression, key_sql, ties->str, bucket, after_key, after_id,
+      if (!collect_ids (self, query, expression, key_sql, ties->str, TRUE, bucket, after_key, after_id,
                         0, limit, ids, keys, &n, error))
         return NULL;
       g_string_append_printf (where, " AND %s %s :after_key", key_sql, cmp);
@@ -804,7 +807,7 @@ page_by_ids (UdhaStore                *self,
     g_string_append_printf (where, " AND %s %s= :after_key AND (%s %s :after_key OR c.id %s :after_id)",
                             key_sql, cmp, key_sql, cmp, cmp);
 
-  if (!collect_ids (self, query, expression, key_sql, where->str, bucket, after_key, after_id,
+  if (!collect_ids (self, query, expression, key_sql, where->str, FALSE, bucket, after_key, after_id,
                     offset, limit, ids, keys, &n, error))
     return NULL;
 
