@@ -170,9 +170,16 @@ append_scope (GString                 *sql,
 /* The filters other than the scope, as " AND …" terms. */
 static void
 append_filters (GString                 *sql,
-                const UdhaCaseListQuery *q)
+                const UdhaCaseListQuery *q,
+                gboolean                 walk)
 {
   const UdhaCaseQuery *f = &q->filter;
+  /* For a page (@walk), the date filters are written so that no index
+   * serves them ("+"): SQLite then walks the sort key's index and tests
+   * each row, which finds the first rows at once; a count wants the
+   * filter's own index instead. */
+  const char *no_contact = walk && q->sort != UDHA_CASE_SORT_LAST_CONTACT ? "+" : "";
+  const char *follow_up = walk && q->sort != UDHA_CASE_SORT_NEXT_FOLLOW_UP ? "+" : "";
 
   if (f->status != NULL)
     g_string_append (sql, " AND c.status = :status");
@@ -181,15 +188,16 @@ append_filters (GString                 *sql,
   if (f->risk != NULL)
     g_string_append (sql, " AND c.risk = :risk");
   if (f->overdue)
-    g_string_append (sql, " AND c.next_referral_due < :today");
+    g_string_append_printf (sql, " AND %sc.next_referral_due < :today", walk ? "+" : "");
   if (f->overdue_referral_org_id != 0)
     g_string_append (sql, " AND " OVERDUE_ORG_IN_SQL);
   /* Written on the sort keys' expressions, so that the date indexes
    * (which also hold status, type and risk) answer them alone. */
   if (f->no_contact_since != NULL)
-    g_string_append (sql, " AND ifnull (c.last_contact, '') < :since");
+    g_string_append_printf (sql, " AND %sifnull (c.last_contact, '') < :since", no_contact);
   if (f->follow_up_overdue)
-    g_string_append (sql, " AND ifnull (c.next_follow_up, '') > '' AND ifnull (c.next_follow_up, '') < :today");
+    g_string_append_printf (sql, " AND %sifnull (c.next_follow_up, '') > '' AND %sifnull (c.next_follow_up, '') < :today",
+                            follow_up, follow_up);
   if (f->active_only)
     g_string_append (sql, " AND c.status NOT IN " INACTIVE_STATUSES);
   if (q->text != NULL)
@@ -439,7 +447,8 @@ append_arms (GString                 *sql,
              const ArmKind           *arms,
              guint                    n_arms,
              const char              *columns,
-             const char              *extra)
+             const char              *extra,
+             gboolean                 walk)
 {
   for (guint i = 0; i < n_arms; i++)
     {
@@ -447,7 +456,7 @@ append_arms (GString                 *sql,
         g_string_append (sql, " UNION ALL ");
       g_string_append_printf (sql, "SELECT %s FROM cases c WHERE ", columns);
       append_arm (sql, q, arms[i], "c");
-      append_filters (sql, q);
+      append_filters (sql, q, walk);
       if (extra != NULL)
         g_string_append (sql, extra);
     }
@@ -526,16 +535,22 @@ udha_store_caselist_count (UdhaStore                *self,
         g_string_append (sql, " AND k.risk = :risk");
       if (f->active_only)
         g_string_append (sql, " AND k.status NOT IN " INACTIVE_STATUSES);
+      g_string_append (sql, " GROUP BY 1");
+    }
+  else if (column == NULL)
+    {
+      g_string_append (sql, "SELECT NULL, count(*) FROM (");
+      append_arms (sql, query, arms, n_arms, "1", NULL, FALSE);
+      g_string_append (sql, ")");
     }
   else
     {
-      g_autofree char *columns = g_strdup_printf ("%s AS v", column != NULL ? column : "NULL");
+      g_autofree char *columns = g_strdup_printf ("%s, 1", column);
 
-      g_string_append (sql, "SELECT v, count(*) FROM (");
-      append_arms (sql, query, arms, n_arms, columns, NULL);
-      g_string_append (sql, ")");
+      /* One row per case, summed here: a GROUP BY would make SQLite walk
+       * the bucket column's index and test every row of the office. */
+      append_arms (sql, query, arms, n_arms, columns, NULL, FALSE);
     }
-  g_string_append (sql, " GROUP BY 1");
 
   stmt = udha_store_prepare (self, sql->str, error);
   if (stmt == NULL)
@@ -597,7 +612,7 @@ udha_store_caselist_ids (UdhaStore                *self,
 
   sql = g_string_new (NULL);
   columns = g_strdup_printf ("c.id, %s", sort_expression (query->sort));
-  append_arms (sql, query, arms, n_arms, columns, NULL);
+  append_arms (sql, query, arms, n_arms, columns, NULL, FALSE);
   g_string_append_printf (sql, " ORDER BY 2%s, 1%s", dir, dir);
 
   stmt = udha_store_prepare (self, sql->str, error);
@@ -727,7 +742,7 @@ collect_ids (UdhaStore                *self,
     return TRUE;
 
   columns = g_strdup_printf ("c.id, %s", key_sql != NULL ? key_sql : "NULL");
-  append_arms (sql, query, arms, n_arms, columns, where);
+  append_arms (sql, query, arms, n_arms, columns, where, TRUE);
   /* With the key fixed (@ties), id order alone: SQLite does not see that
    * an expression held equal needs no sorting. */
   if (key_sql != NULL && !ties)
