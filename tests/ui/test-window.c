@@ -339,7 +339,11 @@ test_demo_progress_cancel (void)
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
   udha_test_iterate (50);
-  udha_test_rm_rf (g_get_user_data_dir ());
+  {
+    g_autofree char *demo_dir = g_build_filename (g_get_user_data_dir (), "udha", NULL);
+
+    udha_test_rm_rf (demo_dir);
+  }
 }
 
 int
