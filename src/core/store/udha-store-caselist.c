@@ -189,6 +189,10 @@ append_filters (GString                 *sql,
     g_string_append (sql, " AND c.risk = :risk");
   if (f->overdue)
     g_string_append_printf (sql, " AND %sc.next_referral_due < :today", walk ? "+" : "");
+  /* An overdue referral makes the next follow-up a past date: said on the
+   * index, so that the follow-up sort starts there. */
+  if (f->overdue && walk && q->sort == UDHA_CASE_SORT_NEXT_FOLLOW_UP)
+    g_string_append (sql, " AND ifnull (c.next_follow_up, '') > '' AND ifnull (c.next_follow_up, '') < :today");
   if (f->overdue_referral_org_id != 0)
     g_string_append (sql, " AND " OVERDUE_ORG_IN_SQL);
   /* Written on the sort keys' expressions, so that the date indexes
@@ -545,11 +549,13 @@ udha_store_caselist_count (UdhaStore                *self,
     }
   else
     {
-      g_autofree char *columns = g_strdup_printf ("%s, 1", column);
+      g_autofree char *columns = g_strdup_printf ("+%s AS v", column);
 
-      /* One row per case, summed here: a GROUP BY would make SQLite walk
-       * the bucket column's index and test every row of the office. */
+      /* "+": grouped in a temporary tree, so that the filter's index, not
+       * the bucket column's, drives the count. */
+      g_string_append (sql, "SELECT v, count(*) FROM (");
       append_arms (sql, query, arms, n_arms, columns, NULL, FALSE);
+      g_string_append (sql, ") GROUP BY 1");
     }
 
   stmt = udha_store_prepare (self, sql->str, error);

@@ -441,16 +441,17 @@ _udha_store_migrate_v1 (sqlite3  *db,
   "CREATE INDEX IF NOT EXISTS cases_intake_" name " ON cases (office_id, " column ", id) " \
   "WHERE assigned_user_id IS NULL;"
 
-/* The date keys' indexes also hold what the dashboard's filters and the
- * bucketed counts read, so that counting "no contact since" or "follow-up
- * due" never visits the table. */
-#define CASELIST_DATE_INDEXES(name, column) \
-  "CREATE INDEX IF NOT EXISTS cases_office_" name " ON cases (office_id, " column ", id, " \
-  "status, case_type, risk);" \
-  "CREATE INDEX IF NOT EXISTS cases_assigned_" name " ON cases (assigned_user_id, " column ", id, " \
-  "status, case_type, risk);" \
-  "CREATE INDEX IF NOT EXISTS cases_intake_" name " ON cases (office_id, " column ", id, " \
-  "status, case_type, risk) WHERE assigned_user_id IS NULL;"
+/* The date keys' indexes (on ifnull (date, ''): "none" sorts first) also
+ * hold what the dashboard's filters and the bucketed counts read, the date
+ * column itself included, so that counting "no contact since" or
+ * "follow-up due" never visits the table. */
+#define CASELIST_DATE_INDEXES(name, date) \
+  "CREATE INDEX IF NOT EXISTS cases_office_" name " ON cases (office_id, ifnull (" date ", ''), id, " \
+  "status, case_type, risk, " date ");" \
+  "CREATE INDEX IF NOT EXISTS cases_assigned_" name " ON cases (assigned_user_id, ifnull (" date ", ''), id, " \
+  "status, case_type, risk, " date ");" \
+  "CREATE INDEX IF NOT EXISTS cases_intake_" name " ON cases (office_id, ifnull (" date ", ''), id, " \
+  "status, case_type, risk, " date ") WHERE assigned_user_id IS NULL;"
 
 #define DROP_CASELIST_INDEXES(name) \
   "DROP INDEX IF EXISTS cases_office_" name ";" \
@@ -472,13 +473,13 @@ static const char bulk_indexes[] =
   CASELIST_INDEXES ("type", "case_type")
   CASELIST_INDEXES ("risk", "risk")
   /* Dates sort with "none" first: the list's keys are ifnull (…, '') */
-  CASELIST_DATE_INDEXES ("contact", "ifnull (last_contact, '')")
-  CASELIST_DATE_INDEXES ("follow_up", "ifnull (next_follow_up, '')")
+  CASELIST_DATE_INDEXES ("contact", "last_contact")
+  CASELIST_DATE_INDEXES ("follow_up", "next_follow_up")
   /* Cases with an open referral whose follow-up is due: the overdue list */
-  "CREATE INDEX IF NOT EXISTS cases_office_referral_due ON cases (office_id, next_referral_due) "
-  "WHERE next_referral_due IS NOT NULL;"
-  "CREATE INDEX IF NOT EXISTS cases_assigned_referral_due ON cases (assigned_user_id, next_referral_due) "
-  "WHERE next_referral_due IS NOT NULL;"
+  "CREATE INDEX IF NOT EXISTS cases_office_referral_due ON cases (office_id, next_referral_due, "
+  "status, case_type, risk) WHERE next_referral_due IS NOT NULL;"
+  "CREATE INDEX IF NOT EXISTS cases_assigned_referral_due ON cases (assigned_user_id, next_referral_due, "
+  "status, case_type, risk) WHERE next_referral_due IS NOT NULL;"
   /* Reports: date ranges over every case (udha-store-report.c) */
   "CREATE INDEX IF NOT EXISTS cases_opened_on ON cases (opened_on, office_id);"
   "CREATE INDEX IF NOT EXISTS cases_closed_on ON cases (closed_on, office_id) WHERE closed_on IS NOT NULL;"
