@@ -549,13 +549,12 @@ udha_store_caselist_count (UdhaStore                *self,
     }
   else
     {
-      g_autofree char *columns = g_strdup_printf ("+%s AS v", column);
+      g_autofree char *columns = g_strdup_printf ("+%s, 1", column);
 
-      /* "+": grouped in a temporary tree, so that the filter's index, not
-       * the bucket column's, drives the count. */
-      g_string_append (sql, "SELECT v, count(*) FROM (");
+      /* One row per case, summed below: with "+" the filter's (covering)
+       * index drives the scan, not the bucket column's, and stepping
+       * through the rows costs a fraction of a GROUP BY's temporary tree. */
       append_arms (sql, query, arms, n_arms, columns, NULL, FALSE);
-      g_string_append (sql, ") GROUP BY 1");
     }
 
   stmt = udha_store_prepare (self, sql->str, error);
