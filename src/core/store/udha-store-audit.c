@@ -18,6 +18,21 @@
  * big-endian length and the UTF-8 bytes. entity_id and office_id are
  * encoded as decimal text (NULL when 0).
  *
+ * Version 2 entries (tag "UDHAAUD2", every entry written since the reason
+ * was bound to the chain) append an eighth field: the entry's reason from
+ * the reasons table, encoded the same way (0 = no reason). The reason text
+ * is only ever fed to the keyed hash, never stored in the entry, so the
+ * details stay codes and ids while changing, deleting or adding a reason
+ * row breaks the chain at that entry.
+ *
+ * Entries written before (tag "UDHAAUD1": every v1 vault, and the entries
+ * of a v2 vault written before the reason was bound) carry no version
+ * marker of their own; verification tries version 2 first and accepts a
+ * version 1 hash only while no version 2 entry has been seen, since the
+ * chain is written in order and never goes back to version 1. Their reasons
+ * stay outside the chain: binding them would mean rewriting every hash
+ * after them, which is exactly what the chain forbids.
+ *
  * The head (seq, h_seq) is anchored in the key file at lock
  * (udha_store_audit_anchor); at open the database must still contain that
  * entry with that hash, or it has been rolled back behind its key file.
@@ -35,7 +50,8 @@
 #include <sodium.h>
 #include <string.h>
 
-#define AUDIT_TAG "UDHAAUD1"
+#define AUDIT_TAG_V1 "UDHAAUD1"
+#define AUDIT_TAG_V2 "UDHAAUD2"
 
 G_STATIC_ASSERT (crypto_generichash_BYTES == 32);
 G_STATIC_ASSERT (UDHA_VAULT_AUDIT_HASH_LEN == 32);
@@ -66,20 +82,27 @@ put_id (GByteArray *buf,
   put_field (buf, text);
 }
 
+/* @version is 1 (no reason) or 2 (@reason, %NULL for none, is the eighth
+ * field). */
 static GByteArray *
-canonical_entry (gint64      seq,
+canonical_entry (int         version,
+                 gint64      seq,
                  const char *at,
                  const char *user_name,
                  const char *action,
                  const char *entity,
                  gint64      entity_id,
                  gint64      office_id,
-                 const char *details)
+                 const char *details,
+                 const char *reason)
 {
   GByteArray *buf = g_byte_array_new ();
   guint64 be = GUINT64_TO_BE ((guint64) seq);
 
-  g_byte_array_append (buf, (const guint8 *) AUDIT_TAG, 8);
+  g_assert (version == 1 || version == 2);
+  g_assert (version == 2 || reason == NULL);
+
+  g_byte_array_append (buf, (const guint8 *) (version == 2 ? AUDIT_TAG_V2 : AUDIT_TAG_V1), 8);
   g_byte_array_append (buf, (const guint8 *) &be, 8);
   put_field (buf, at);
   put_field (buf, user_name);
@@ -88,6 +111,8 @@ canonical_entry (gint64      seq,
   put_id (buf, entity_id);
   put_id (buf, office_id);
   put_field (buf, details);
+  if (version == 2)
+    put_field (buf, reason);
   return buf;
 }
 
@@ -243,7 +268,8 @@ udha_store_audit_append_with_reason (UdhaStore   *self,
 
   seq++;
   at = _udha_store_now ();
-  canonical = canonical_entry (seq, at, user_name, action, entity, entity_id, office_id, details_json);
+  canonical = canonical_entry (2, seq, at, user_name, action, entity, entity_id, office_id, details_json,
+                               trimmed != NULL && *trimmed != '\0' ? trimmed : NULL);
   if (!chain_hash (self, prev, canonical, hash, error))
     goto fail;
 
@@ -318,9 +344,11 @@ udha_store_audit_verify (UdhaStore  *self,
                          GError    **error)
 {
   g_autoptr(UdhaCachedStmt) stmt = NULL;
+  g_autoptr(UdhaCachedStmt) orphans = NULL;
   guint8 prev[32] = { 0 };
   guint64 expected = 1;
   guint64 anchored_seq = 0;
+  gboolean seen_v2 = FALSE;
   int rc;
 
   g_return_val_if_fail (UDHA_IS_STORE (self), FALSE);
@@ -328,15 +356,26 @@ udha_store_audit_verify (UdhaStore  *self,
   if (first_bad_seq != NULL)
     *first_bad_seq = 0;
 
-  stmt = udha_store_prepare (self, "SELECT seq, at, user_name, action, entity, entity_id, office_id, "
-                                   "details, hash FROM audit_log ORDER BY seq;", error);
+  stmt = udha_store_prepare (self, "SELECT a.seq, a.at, a.user_name, a.action, a.entity, a.entity_id, "
+                                   "a.office_id, a.details, a.hash, r.reason FROM audit_log a "
+                                   "LEFT JOIN reasons r ON r.audit_seq = a.seq ORDER BY a.seq;", error);
   if (stmt == NULL)
     return FALSE;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_autoptr(GByteArray) canonical = NULL;
       guint64 seq = sqlite3_column_int64 (stmt, 0);
+      const char *at = (const char *) sqlite3_column_text (stmt, 1);
+      const char *user_name = (const char *) sqlite3_column_text (stmt, 2);
+      const char *action = (const char *) sqlite3_column_text (stmt, 3);
+      const char *entity = (const char *) sqlite3_column_text (stmt, 4);
+      gint64 entity_id = sqlite3_column_int64 (stmt, 5);
+      gint64 office_id = sqlite3_column_int64 (stmt, 6);
+      const char *details = (const char *) sqlite3_column_text (stmt, 7);
+      const char *reason = (const char *) sqlite3_column_text (stmt, 9);
+      const guint8 *stored = sqlite3_column_blob (stmt, 8);
+      gboolean stored_ok = sqlite3_column_bytes (stmt, 8) == 32;
+      gboolean match = FALSE;
       guint8 hash[32];
 
       if (seq != expected)
@@ -347,19 +386,30 @@ udha_store_audit_verify (UdhaStore  *self,
           return FALSE;
         }
 
-      canonical = canonical_entry (seq,
-                                   (const char *) sqlite3_column_text (stmt, 1),
-                                   (const char *) sqlite3_column_text (stmt, 2),
-                                   (const char *) sqlite3_column_text (stmt, 3),
-                                   (const char *) sqlite3_column_text (stmt, 4),
-                                   sqlite3_column_int64 (stmt, 5),
-                                   sqlite3_column_int64 (stmt, 6),
-                                   (const char *) sqlite3_column_text (stmt, 7));
-      if (!chain_hash (self, prev, canonical, hash, error))
-        return FALSE;
+      /* Version 2: the reason (or its absence) is part of the entry. */
+      {
+        g_autoptr(GByteArray) canonical =
+          canonical_entry (2, seq, at, user_name, action, entity, entity_id, office_id, details, reason);
 
-      if (sqlite3_column_bytes (stmt, 8) != 32 ||
-          sodium_memcmp (hash, sqlite3_column_blob (stmt, 8), 32) != 0)
+        if (!chain_hash (self, prev, canonical, hash, error))
+          return FALSE;
+        match = stored_ok && sodium_memcmp (hash, stored, 32) == 0;
+      }
+
+      /* Version 1, only before the first version 2 entry. */
+      if (match)
+        seen_v2 = TRUE;
+      else if (!seen_v2)
+        {
+          g_autoptr(GByteArray) canonical =
+            canonical_entry (1, seq, at, user_name, action, entity, entity_id, office_id, details, NULL);
+
+          if (!chain_hash (self, prev, canonical, hash, error))
+            return FALSE;
+          match = stored_ok && sodium_memcmp (hash, stored, 32) == 0;
+        }
+
+      if (!match)
         {
           if (first_bad_seq != NULL)
             *first_bad_seq = seq;
@@ -378,6 +428,24 @@ udha_store_audit_verify (UdhaStore  *self,
       if (first_bad_seq != NULL)
         *first_bad_seq = expected;
       set_broken (error, expected);
+      return FALSE;
+    }
+
+  /* A reason added for an entry that does not exist. */
+  orphans = udha_store_prepare (self, "SELECT min (audit_seq) FROM reasons WHERE audit_seq NOT IN "
+                                      "(SELECT seq FROM audit_log);", error);
+  if (orphans == NULL)
+    return FALSE;
+  rc = sqlite3_step (orphans);
+  if (rc != SQLITE_ROW)
+    return _udha_store_fail (self, rc, error);
+  if (sqlite3_column_type (orphans, 0) != SQLITE_NULL)
+    {
+      guint64 seq = sqlite3_column_int64 (orphans, 0);
+
+      if (first_bad_seq != NULL)
+        *first_bad_seq = seq;
+      set_broken (error, seq);
       return FALSE;
     }
 
