@@ -8,8 +8,8 @@
  * udha-cli: an office, an administrator and a caseworker, a partner
  * organisation, a person, a case, an interview, a consent and a referral)
  * and checks that every record reads back after the store's migrations ran.
- * It proves that a v1 vault survives the migration to v2 with every row
- * (and the v2 columns backfilled); keep the fixture, and add one per
+ * It proves that a v1 vault survives the migrations to v2 and v3 with
+ * every row (the v2 columns backfilled, the v3 indexes built); keep the fixture, and add one per
  * released schema version.
  */
 
@@ -184,6 +184,11 @@ test_fixture_v1 (void)
     g_assert_cmpstr (last_contact, ==, interview);
   }
 
+  /* v2 → v3 built the report engine's covering indexes. */
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN "
+                                     "('cases_report_office', 'cases_report_closed', 'cases_report_id', "
+                                     "'persons_report', 'services_report', 'referrals_report')"), ==, 6);
+
   session = udha_session_new (vault, store, &error);
   g_assert_no_error (error);
 
@@ -276,6 +281,7 @@ test_interrupted_bulk_load (void)
   g_assert_true (udha_store_begin (store, &error));
   exec_ok (store, "INSERT INTO bulk_load (first_case_id) VALUES (1)");
   exec_ok (store, "DROP INDEX cases_office_name");
+  exec_ok (store, "DROP INDEX cases_report_office");
   exec_ok (store, "UPDATE cases SET sort_name = NULL, last_contact = NULL");
   g_assert_true (udha_store_commit (store, &error));
   g_assert_cmpint (query_int (store, "SELECT count(*) FROM cases WHERE sort_name IS NULL"), ==, 1);
@@ -286,6 +292,7 @@ test_interrupted_bulk_load (void)
   g_assert_cmpint (query_int (store, "SELECT count(*) FROM bulk_load"), ==, 0);
   g_assert_cmpint (query_int (store, "SELECT count(*) FROM cases WHERE sort_name IS NULL OR last_contact IS NULL"), ==, 0);
   g_assert_cmpint (query_int (store, "SELECT count(*) FROM sqlite_master WHERE name = 'cases_office_name'"), ==, 1);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM sqlite_master WHERE name = 'cases_report_office'"), ==, 1);
 
   g_clear_object (&store);
   udha_vault_lock (vault);

@@ -55,6 +55,8 @@ gboolean          _udha_store_migrate_v1           (sqlite3               *db,
                                                     GError               **error);
 gboolean          _udha_store_migrate_v2           (sqlite3               *db,
                                                     GError               **error);
+gboolean          _udha_store_migrate_v3           (sqlite3               *db,
+                                                    GError               **error);
 gboolean          _udha_store_bulk_load_begin      (UdhaStore             *self,
                                                     GError               **error);
 gboolean          _udha_store_bulk_load_end        (UdhaStore             *self,

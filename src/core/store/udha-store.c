@@ -52,6 +52,7 @@ typedef gboolean (*UdhaMigration) (sqlite3 *db, GError **error);
 static const UdhaMigration migrations[] = {
   /* 0 → 1 */ _udha_store_migrate_v1,
   /* 1 → 2 */ _udha_store_migrate_v2,
+  /* 2 → 3 */ _udha_store_migrate_v3,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == UDHA_STORE_SCHEMA_VERSION);

@@ -25,7 +25,7 @@
 G_BEGIN_DECLS
 
 /* The schema version this Udha writes (PRAGMA user_version). */
-#define UDHA_STORE_SCHEMA_VERSION 2
+#define UDHA_STORE_SCHEMA_VERSION 3
 
 #define UDHA_TYPE_STORE (udha_store_get_type ())
 
