@@ -21,10 +21,13 @@
  * query through SQLite's progress handler.
  *
  * Date columns hold "YYYY-MM-DD" or an ISO timestamp; the period is bound
- * as [from, day after to) so both compare correctly as text.  The ranges
- * use the schema v2 indexes cases_opened_on, cases_closed_on,
- * services_delivered_on and referrals_sent_on; the persons assisted come
- * from cases_office (office_id, id). */
+ * as [from, day after to) so both compare correctly as text.  Every query
+ * reads the schema v3 covering indexes only (udha-store-schema.c), never
+ * the wide rows of cases and persons: cases_report_office (the cases
+ * assisted in or opened in the period), cases_report_closed, cases_report_id
+ * (a service's or referral's case), services_report, referrals_report and
+ * persons_report.  SQLite prefers the rowid to a covering index for a
+ * lookup by id, hence INDEXED BY persons_report. */
 
 #define G_LOG_DOMAIN "udha-store-report"
 
@@ -63,7 +66,7 @@ static const char persons_sql[] =
   "coalesce ((SELECT pc.code FROM person_citizenships pc WHERE pc.parent_id = p.id "
   "           ORDER BY pc.position LIMIT 1), 'unknown'), "
   QARK_SQL " "
-  "FROM persons p WHERE p.id IN (" ASSISTED_SQL ")";
+  "FROM persons p INDEXED BY persons_report WHERE p.id IN (" ASSISTED_SQL ")";
 
 #define MONTH_OF(col) "substr (" col ", 1, 7)"
 #define QUARTER_OF(col) \
@@ -86,7 +89,7 @@ static const char case_events_quarter_sql[] =
 
 static const char services_sql[] =
   "SELECT s.service_code, " SEX_SQL ", " QARK_SQL ", p.id "
-  "FROM services s CROSS JOIN cases c ON c.id = s.case_id CROSS JOIN persons p ON p.id = c.person_id "
+  "FROM services s CROSS JOIN cases c ON c.id = s.case_id CROSS JOIN persons p INDEXED BY persons_report ON p.id = c.person_id "
   "WHERE s.delivered_on >= ?2 AND s.delivered_on < ?3 "
   "AND s.status NOT IN ('cancelled', 'not_required') "
   "AND coalesce (s.delivery, '') NOT IN ('declined', 'unavailable', 'not_applicable') "
@@ -94,13 +97,13 @@ static const char services_sql[] =
 
 static const char referrals_sql[] =
   "SELECT r.service_code, r.status, " QARK_SQL ", p.id "
-  "FROM referrals r CROSS JOIN cases c ON c.id = r.case_id CROSS JOIN persons p ON p.id = c.person_id "
+  "FROM referrals r CROSS JOIN cases c ON c.id = r.case_id CROSS JOIN persons p INDEXED BY persons_report ON p.id = c.person_id "
   "WHERE r.sent_on >= ?2 AND r.sent_on < ?3 AND r.status <> 'draft' "
   "AND c.office_id = ?1 AND c.status <> 'duplicate'";
 
 static const char vulnerabilities_sql[] =
   "SELECT v.code, " SEX_SQL ", " QARK_SQL ", p.id "
-  "FROM persons p JOIN person_vulnerabilities v ON v.person_id = p.id "
+  "FROM persons p INDEXED BY persons_report JOIN person_vulnerabilities v ON v.person_id = p.id "
   "WHERE p.id IN (" ASSISTED_SQL ")";
 
 /* Grouping in C ------------------------------------------------------------
