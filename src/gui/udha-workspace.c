@@ -175,12 +175,29 @@ list_filter (UdhaWorkspace *self,
     case LIST_INTAKE:
       return UDHA_CASE_LIST_INTAKE;
     case LIST_FOLLOW_UPS:
-      return UDHA_CASE_LIST_OVERDUE;
+      /* and the overdue follow-ups filter: apply_list_filter () */
+      return self->supervisor ? UDHA_CASE_LIST_ALL : UDHA_CASE_LIST_MINE;
     case LIST_SEARCH:
     case N_LISTS:
     default:
       return UDHA_CASE_LIST_ALL;
     }
+}
+
+/* "Overdue follow-ups" (issue #5): interviews, services and referrals due
+ * or overdue, i.e. the stored next follow-up date has passed, among the
+ * active cases (a caseworker's own ones). The supervisor dashboard's
+ * figure and its drill-down use the same filter. */
+static void
+apply_list_filter (UdhaWorkspace     *self,
+                   UdhaCaseListModel *model,
+                   List               list)
+{
+  gboolean follow_ups = list == LIST_FOLLOW_UPS;
+
+  udha_case_list_model_set_scope_filter (model, list_filter (self, list));
+  udha_case_list_model_set_overdue_follow_ups (model, follow_ups);
+  udha_case_list_model_set_active_only (model, follow_ups);
 }
 
 static const char *
@@ -419,7 +436,7 @@ update_list_state (UdhaWorkspace *self)
           break;
         case LIST_FOLLOW_UPS:
           show_empty (self, "alarm-symbolic", _("No overdue follow-ups"),
-                      _("Cases with a referral whose follow-up date has passed appear here."), NULL);
+                      _("Cases with an interview, service or referral follow-up date that has passed appear here."), NULL);
           break;
         case LIST_SEARCH:
         case N_LISTS:
@@ -457,7 +474,7 @@ update_counts (UdhaWorkspace *self)
       if (self->count_models[i] == NULL)
         {
           self->count_models[i] = udha_case_list_model_new (self->session);
-          udha_case_list_model_set_scope_filter (self->count_models[i], list_filter (self, i));
+          apply_list_filter (self, self->count_models[i], i);
         }
       else
         {
@@ -566,7 +583,7 @@ set_list (UdhaWorkspace *self,
   gtk_label_set_label (self->title_label, list_title (self, list));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label), list_title (self, list));
   adw_button_content_set_label (self->back_content, list_title (self, list));
-  udha_case_list_model_set_scope_filter (self->model, list_filter (self, list));
+  apply_list_filter (self, self->model, list);
   update_list_state (self);
   mark_sidebar_row (self, GTK_WIDGET (list_row (self, list)));
   if (self->case_id == 0)

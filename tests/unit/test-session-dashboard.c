@@ -21,6 +21,7 @@
 #include "udha-core.h"
 #include "udha-session.h"
 #include "udha-session-dashboard.h"
+#include "udha-case-list-model.h"
 #include "udha-store-private.h"
 
 #define ADMIN       "admin"
@@ -536,6 +537,124 @@ test_refused (Fixture       *f,
   g_clear_object (&ana.session);
 }
 
+static guint
+list_count (UdhaCaseListModel *model)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (model));
+
+  g_object_unref (model);
+  return n;
+}
+
+/* The workspace sidebar's "Overdue follow-ups" list, as
+ * apply_list_filter () (udha-workspace.c) sets it up. */
+static UdhaCaseListModel *
+follow_ups_list (UdhaSession        *session,
+                 UdhaCaseListFilter  scope)
+{
+  UdhaCaseListModel *model = udha_case_list_model_new (session);
+
+  udha_case_list_model_set_scope_filter (model, scope);
+  udha_case_list_model_set_overdue_follow_ups (model, TRUE);
+  udha_case_list_model_set_active_only (model, TRUE);
+  return model;
+}
+
+/* The dashboard's "Overdue follow-ups" (per caseworker), its drill-down
+ * and the workspace list "Overdue follow-ups" and its count use
+ * one definition (issue #5): an interview, service or referral follow-up
+ * date has passed, on an active case. */
+static void
+test_overdue_one_definition (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(Actor) sara = { NULL, };
+  g_auto(Actor) ana_actor = { NULL, };
+  g_auto(Actor) ben_actor = { NULL, };
+  g_autoptr(UdhaDashboardData) dashboard = NULL;
+  g_autofree char *ago3 = day (-3);
+  g_autofree char *ago2 = day (-2);
+  UdhaDashboardWorker *ana, *ben;
+  UdhaCaseListModel *model;
+
+  sign_in (f, &sara, "sara", PASS);
+  /* Overdue without an overdue referral: case 0's interview follow-up,
+   * case 4's planned service; case 3 is closed and not counted. */
+  sql (sara.store, "UPDATE interviews SET next_follow_up = '%s' WHERE case_id = %" G_GINT64_FORMAT ";"
+                   "UPDATE services SET due_on = '%s' WHERE case_id = %" G_GINT64_FORMAT ";"
+                   "INSERT INTO services (case_id, service_code, status, due_on, created_at)"
+                   "  VALUES (%" G_GINT64_FORMAT ", 'shelter', 'planned', '%s', '%sT08:00:00Z');",
+       ago3, f->cases[0], ago2, f->cases[4], f->cases[3], ago2, ago2);
+
+  dashboard = udha_session_dashboard_load (sara.session, &error);
+  g_assert_no_error (error);
+  ana = worker (dashboard, "ana");
+  ben = worker (dashboard, "ben");
+  g_assert_cmpint (ana->overdue_follow_ups, ==, 2);    /* cases 0 (interview) and 1 (referral) */
+  g_assert_cmpint (ben->overdue_follow_ups, ==, 1);    /* case 4 (service) */
+
+  /* The caseworker's own sidebar list and its count */
+  sign_in (f, &ana_actor, "ana", PASS);
+  g_assert_cmpint (list_count (follow_ups_list (ana_actor.session, UDHA_CASE_LIST_MINE)), ==, ana->overdue_follow_ups);
+  sign_in (f, &ben_actor, "ben", PASS);
+  g_assert_cmpint (list_count (follow_ups_list (ben_actor.session, UDHA_CASE_LIST_MINE)), ==, ben->overdue_follow_ups);
+
+  /* The dashboard's drill-down, as udha-dashboard.c opens it */
+  model = udha_case_list_model_new (sara.session);
+  udha_case_list_model_set_assigned_user (model, f->ana);
+  udha_case_list_model_set_active_only (model, TRUE);
+  udha_case_list_model_set_overdue_follow_ups (model, TRUE);
+  g_assert_cmpint (list_count (model), ==, ana->overdue_follow_ups);
+
+  /* The supervisor's office list: every caseworker's and the intake's */
+  g_assert_cmpint (list_count (follow_ups_list (sara.session, UDHA_CASE_LIST_ALL)), ==,
+                   ana->overdue_follow_ups + ben->overdue_follow_ups);
+}
+
+/* "Not assessed": set_risk ("") is the cases without a risk level. */
+static void
+test_not_assessed_drill (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(Actor) sara = { NULL, };
+  g_autoptr(UdhaDashboardData) dashboard = NULL;
+  UdhaDashboardWorker *ana, *ben;
+  UdhaCaseListModel *model;
+
+  sign_in (f, &sara, "sara", PASS);
+  dashboard = udha_session_dashboard_load (sara.session, &error);
+  g_assert_no_error (error);
+  ana = worker (dashboard, "ana");
+  ben = worker (dashboard, "ben");
+  g_assert_cmpint (ana->by_risk[UDHA_DASHBOARD_N_RISKS - 1], ==, 1);
+  g_assert_cmpint (ben->by_risk[UDHA_DASHBOARD_N_RISKS - 1], ==, 0);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      UdhaDashboardWorker *w = i == 0 ? ana : ben;
+
+      model = udha_case_list_model_new (sara.session);
+      udha_case_list_model_set_assigned_user (model, w->user_id);
+      udha_case_list_model_set_active_only (model, TRUE);
+      udha_case_list_model_set_risk (model, "");
+      g_assert_cmpint (list_count (model), ==, w->by_risk[UDHA_DASHBOARD_N_RISKS - 1]);
+    }
+
+  /* Counted by case_counts (no other filter) and by walking the cases
+   * (with the text-free date filter) alike. */
+  model = udha_case_list_model_new (sara.session);
+  udha_case_list_model_set_risk (model, "");
+  g_assert_cmpint (list_count (model), ==, 3);     /* cases 2, 3 and 5 */
+  model = udha_case_list_model_new (sara.session);
+  udha_case_list_model_set_risk (model, "");
+  udha_case_list_model_set_active_only (model, TRUE);
+  udha_case_list_model_set_overdue_follow_ups (model, FALSE);
+  udha_case_list_model_set_sort (model, UDHA_CASE_SORT_RISK, FALSE);
+  g_assert_cmpint (list_count (model), ==, 2);     /* cases 2 and 5 */
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -548,6 +667,8 @@ main (int   argc,
   g_test_add ("/udha/session/dashboard/charts", Fixture, NULL, fixture_set_up, test_charts, fixture_tear_down);
   g_test_add ("/udha/session/dashboard/other-office", Fixture, NULL, fixture_set_up, test_other_office, fixture_tear_down);
   g_test_add ("/udha/session/dashboard/async", Fixture, NULL, fixture_set_up, test_async, fixture_tear_down);
+  g_test_add ("/udha/session/dashboard/overdue-one-definition", Fixture, NULL, fixture_set_up, test_overdue_one_definition, fixture_tear_down);
+  g_test_add ("/udha/session/dashboard/not-assessed", Fixture, NULL, fixture_set_up, test_not_assessed_drill, fixture_tear_down);
   g_test_add ("/udha/session/dashboard/refused", Fixture, NULL, fixture_set_up, test_refused, fixture_tear_down);
 
   return g_test_run ();

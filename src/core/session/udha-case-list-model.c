@@ -676,7 +676,8 @@ udha_case_list_model_set_case_type (UdhaCaseListModel *self,
 /**
  * udha_case_list_model_set_risk:
  * @self: a #UdhaCaseListModel
- * @risk: (nullable): a risk code, or %NULL for every risk
+ * @risk: (nullable): a risk code, "" for the cases without a risk level
+ *   yet, or %NULL for every risk
  */
 void
 udha_case_list_model_set_risk (UdhaCaseListModel *self,

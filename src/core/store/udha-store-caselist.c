@@ -185,7 +185,10 @@ append_filters (GString                 *sql,
     g_string_append (sql, " AND c.status = :status");
   if (f->case_type != NULL)
     g_string_append (sql, " AND c.case_type = :type");
-  if (f->risk != NULL)
+  /* "": no risk level assessed yet */
+  if (f->risk != NULL && f->risk[0] == '\0')
+    g_string_append (sql, " AND (c.risk IS NULL OR c.risk = '')");
+  else if (f->risk != NULL)
     g_string_append (sql, " AND c.risk = :risk");
   if (f->overdue)
     g_string_append_printf (sql, " AND %sc.next_referral_due < :today", walk ? "+" : "");

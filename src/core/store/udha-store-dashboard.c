@@ -290,7 +290,10 @@ load_no_contact (sqlite3            *db,
 }
 
 /* Active cases whose next follow-up date is past: the stored
- * cases.next_follow_up (schema v2) by cases_office_follow_up. */
+ * cases.next_follow_up (schema v2: the earliest of open referrals, planned
+ * services and the latest interview's next follow-up) by
+ * cases_office_follow_up. The same filter as the caseload list's
+ * "Overdue follow-ups" (UdhaCaseQuery.follow_up_overdue, active only). */
 static gboolean
 load_overdue (sqlite3            *db,
               UdhaDashboardData  *dashboard,
@@ -299,7 +302,7 @@ load_overdue (sqlite3            *db,
   g_autoptr(sqlite3_stmt) stmt =
     prepare (db,
                         "SELECT c.assigned_user_id, count (*) FROM cases c "
-                        "WHERE c.office_id = ?1 AND c.next_follow_up < ?2 "
+                        "WHERE c.office_id = ?1 AND c.next_follow_up > '' AND c.next_follow_up < ?2 "
                         "AND c.assigned_user_id IS NOT NULL AND " UDHA_DASHBOARD_ACTIVE_SQL " "
                         "GROUP BY c.assigned_user_id;", error);
   int rc;
