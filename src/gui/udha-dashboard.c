@@ -296,32 +296,58 @@ fill_workers (UdhaDashboard *self)
 {
   GtkWidget *child;
   int row = 2;
+  int n_rows = 0;
+  int risk_row;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->workers_grid))) != NULL)
     gtk_grid_remove (self->workers_grid, child);
 
-  /* Two header rows: the groups, then the columns. */
-  child = header_label (_("Caseworker"), FALSE);
-  gtk_label_set_xalign (GTK_LABEL (child), 0);
-  gtk_widget_set_margin_start (child, 12);
-  gtk_grid_attach (self->workers_grid, child, 0, 1, 1, 1);
+  /* Two bands of seven columns, so that the table fits a narrow window
+   * (800 px, or 1280 px beside the sidebar) in Albanian too: the active
+   * cases by status and the reassign button, then by risk with the
+   * follow-up figures. Each band has two header rows (the groups, then
+   * the columns) and repeats the caseworker's name. */
+  for (guint i = 0; i < self->data->workers->len; i++)
+    {
+      const UdhaDashboardWorker *w = g_ptr_array_index (self->data->workers, i);
+
+      if (g_strcmp0 (w->role, "caseworker") == 0 || w->open != 0)
+        n_rows++;
+    }
+  risk_row = 2 + n_rows + 2;
+
+  for (int band = 0; band < (n_rows > 0 ? 2 : 1); band++)
+    {
+      int top = band == 0 ? 0 : risk_row - 2;
+
+      child = header_label (_("Caseworker"), FALSE);
+      gtk_label_set_xalign (GTK_LABEL (child), 0);
+      gtk_widget_set_margin_start (child, 12);
+      if (band == 1)
+        gtk_widget_set_margin_top (child, 18);
+      gtk_grid_attach (self->workers_grid, child, 0, top + 1, 1, 1);
+    }
   gtk_grid_attach (self->workers_grid, header_label (_("Active cases"), FALSE), 1, 1, 1, 1);
   gtk_grid_attach (self->workers_grid, header_label (_("By status"), TRUE), 2, 0, UDHA_DASHBOARD_N_STATUSES, 1);
   for (guint s = 0; s < UDHA_DASHBOARD_N_STATUSES; s++)
     gtk_grid_attach (self->workers_grid,
                      header_label (udha_lookup_get_label (UDHA_LOOKUP_CASE_STATUS, udha_dashboard_statuses[s]), FALSE),
                      2 + s, 1, 1, 1);
-  gtk_grid_attach (self->workers_grid, header_label (_("By risk"), TRUE),
-                   2 + UDHA_DASHBOARD_N_STATUSES, 0, UDHA_DASHBOARD_N_RISKS, 1);
-  for (guint r = 0; r < UDHA_DASHBOARD_N_RISKS; r++)
-    gtk_grid_attach (self->workers_grid, header_label (risk_label (r), FALSE),
-                     2 + UDHA_DASHBOARD_N_STATUSES + r, 1, 1, 1);
-  gtk_grid_attach (self->workers_grid, header_label (_("Overdue follow-ups"), FALSE),
-                   2 + UDHA_DASHBOARD_N_STATUSES + UDHA_DASHBOARD_N_RISKS, 1, 1, 1);
-  gtk_grid_attach (self->workers_grid, header_label (_("No contact in 30 days"), FALSE),
-                   3 + UDHA_DASHBOARD_N_STATUSES + UDHA_DASHBOARD_N_RISKS, 1, 1, 1);
+  if (n_rows > 0)
+    {
+      child = header_label (_("By risk"), TRUE);
+      gtk_widget_set_margin_top (child, 18);
+      gtk_grid_attach (self->workers_grid, child, 1, risk_row - 2, UDHA_DASHBOARD_N_RISKS, 1);
+      for (guint r = 0; r < UDHA_DASHBOARD_N_RISKS; r++)
+        gtk_grid_attach (self->workers_grid, header_label (risk_label (r), FALSE),
+                         1 + r, risk_row - 1, 1, 1);
+      gtk_grid_attach (self->workers_grid, header_label (_("Overdue follow-ups"), FALSE),
+                       1 + UDHA_DASHBOARD_N_RISKS, risk_row - 1, 1, 1);
+      gtk_grid_attach (self->workers_grid, header_label (_("No contact in 30 days"), FALSE),
+                       2 + UDHA_DASHBOARD_N_RISKS, risk_row - 1, 1, 1);
+    }
 
-  for (guint i = 0; i < self->data->workers->len; i++, row++)
+  for (guint i = 0; i < self->data->workers->len; i++, row++, risk_row++)
     {
       const UdhaDashboardWorker *w = g_ptr_array_index (self->data->workers, i);
       const char *name = worker_name (w);
@@ -333,6 +359,7 @@ fill_workers (UdhaDashboard *self)
       if (g_strcmp0 (w->role, "caseworker") != 0 && w->open == 0)
         {
           row--;
+          risk_row--;
           continue;
         }
       id = g_strdup_printf ("figure-%s", w->user_name);
@@ -346,6 +373,14 @@ fill_workers (UdhaDashboard *self)
       gtk_widget_set_margin_start (label, 12);
       gtk_widget_set_hexpand (label, TRUE);
       gtk_grid_attach (self->workers_grid, label, 0, row, 1, 1);
+      label = gtk_label_new (name);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (label), 12);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 22);
+      gtk_widget_set_tooltip_text (label, name);
+      gtk_widget_set_margin_start (label, 12);
+      gtk_grid_attach (self->workers_grid, label, 0, risk_row, 1, 1);
 
       {
         g_autofree char *name_id = g_strconcat (id, "-active", NULL);
@@ -372,6 +407,7 @@ fill_workers (UdhaDashboard *self)
           gtk_grid_attach (self->workers_grid, figure_widget (self, w->by_status[s], drill, a11y, name_id),
                            col++, row, 1, 1);
         }
+      col = 1;
       for (guint r = 0; r < UDHA_DASHBOARD_N_RISKS; r++)
         {
           g_autofree char *name_id = g_strdup_printf ("%s-risk-%s", id,
@@ -383,23 +419,10 @@ fill_workers (UdhaDashboard *self)
           drill = drill_new (DRILL_ACTIVE, w->user_id,
                              /* Translators: a list title: "Ana Hoxha — Risk: High" */
                              g_strdup_printf (_("%s — Risk: %s"), name, risk_label (r)));
-          drill->risk = udha_dashboard_risks[r];
-          if (drill->risk == NULL)
-            {
-              /* The caseload list has no filter for "no risk level yet":
-               * the figure says where to find them instead. */
-              GtkWidget *figure;
-
-              g_clear_pointer (&drill, drill_free);
-              figure = figure_widget (self, w->by_risk[r], NULL, a11y, name_id);
-              if (w->by_risk[r] > 0)
-                gtk_widget_set_tooltip_text (figure, _("Open the active cases and sort them by risk: "
-                                                       "cases without a risk level come first."));
-              gtk_grid_attach (self->workers_grid, figure, col++, row, 1, 1);
-              continue;
-            }
+          /* "": no risk level yet (the caseload list's risk IS NULL) */
+          drill->risk = udha_dashboard_risks[r] != NULL ? udha_dashboard_risks[r] : "";
           gtk_grid_attach (self->workers_grid, figure_widget (self, w->by_risk[r], drill, a11y, name_id),
-                           col++, row, 1, 1);
+                           col++, risk_row, 1, 1);
         }
       {
         g_autofree char *name_id = g_strconcat (id, "-overdue", NULL);
@@ -411,7 +434,7 @@ fill_workers (UdhaDashboard *self)
                                         drill_new (DRILL_OVERDUE, w->user_id,
                                                    g_strdup_printf (_("%s — Overdue follow-ups"), name)),
                                         a11y, name_id),
-                         col++, row, 1, 1);
+                         col++, risk_row, 1, 1);
       }
       {
         g_autofree char *name_id = g_strconcat (id, "-no-contact", NULL);
@@ -423,7 +446,7 @@ fill_workers (UdhaDashboard *self)
                                         drill_new (DRILL_NO_CONTACT, w->user_id,
                                                    g_strdup_printf (_("%s — No contact in 30 days"), name)),
                                         a11y, name_id),
-                         col++, row, 1, 1);
+                         col++, risk_row, 1, 1);
       }
       if (w->open > 0)
         {
@@ -439,7 +462,7 @@ fill_workers (UdhaDashboard *self)
           g_object_set_data_full (G_OBJECT (button), "drill",
                                   drill_new (DRILL_ACTIVE, w->user_id, g_strdup (a11y)), drill_free);
           g_signal_connect (button, "clicked", G_CALLBACK (reassign_clicked_cb), self);
-          gtk_grid_attach (self->workers_grid, button, col, row, 1, 1);
+          gtk_grid_attach (self->workers_grid, button, 2 + UDHA_DASHBOARD_N_STATUSES, row, 1, 1);
         }
     }
 
@@ -451,7 +474,7 @@ fill_workers (UdhaDashboard *self)
       gtk_widget_add_css_class (label, "dim-label");
       gtk_widget_set_margin_top (label, 12);
       gtk_widget_set_margin_bottom (label, 12);
-      gtk_grid_attach (self->workers_grid, label, 0, row, 4 + UDHA_DASHBOARD_N_STATUSES + UDHA_DASHBOARD_N_RISKS, 1);
+      gtk_grid_attach (self->workers_grid, label, 0, row, 3 + UDHA_DASHBOARD_N_STATUSES, 1);
     }
 }
 
