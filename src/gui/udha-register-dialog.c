@@ -316,7 +316,7 @@ name_is_unknown (AdwEntryRow     *row,
 
   return gtk_toggle_button_get_active (unknown) ||
          g_ascii_strcasecmp (text, UNKNOWN_NAME) == 0 ||
-         g_utf8_collate (text, _("Unknown")) == 0;
+         g_utf8_collate (text, C_("name", "Unknown")) == 0;
 }
 
 static char *
@@ -332,7 +332,9 @@ static const char *
 display_name_part (const char *value)
 {
   if (value == NULL || g_ascii_strcasecmp (value, UNKNOWN_NAME) == 0)
-    return _("Unknown");
+    /* Translators: shown for a given or family name nobody knows; the
+     * vocabularies' "Unknown" is a different string */
+    return C_("name", "Unknown");
   return value;
 }
 
@@ -1110,7 +1112,7 @@ unknown_toggled_cb (GtkToggleButton    *button,
   AdwEntryRow *row = button == self->given_unknown ? self->given_row : self->family_row;
   gboolean active = gtk_toggle_button_get_active (button);
 
-  gtk_editable_set_text (GTK_EDITABLE (row), active ? _("Unknown") : "");
+  gtk_editable_set_text (GTK_EDITABLE (row), active ? C_("name", "Unknown") : "");
   gtk_editable_set_editable (GTK_EDITABLE (row), !active);
   field_chosen (self, button == self->given_unknown ? F_GIVEN : F_FAMILY);
 }
