@@ -34,7 +34,7 @@ struct _UdhaWindow
   AdwApplicationWindow  parent_instance;
 
   /* Template widgets */
-  AdwToastOverlay      *toast_overlay;
+  AdwToastOverlay      *toast_overlay;  /* holds toasts_now only */
   GtkStack             *stack;
   GtkButton            *lock_button;
   AdwWindowTitle       *window_title;   /* "Udha", and who is signed in */
@@ -54,6 +54,8 @@ struct _UdhaWindow
   guint                 verify_progress_source;
   gint64                last_activity;    /* monotonic µs */
   guint                 idle_source;
+  AdwToastOverlay      *toasts_now;  /* every toast; a new one at each lock */
+  gboolean              disposing;
 };
 
 G_DEFINE_FINAL_TYPE (UdhaWindow, udha_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -119,6 +121,47 @@ update_home (UdhaWindow *self)
                          g_settings_get_uint (self->settings, "idle-lock-minutes"));
 }
 
+/* Every toast of the window, its own and the pages' (a case file's
+ * "Closure requested"), goes to the inner overlay toasts_now, between the
+ * template's toast_overlay and its content. At lock, the content moves to
+ * a fresh inner overlay and the old one goes with its toasts, so none of
+ * them shows after the next unlock.
+ *
+ * Not adw_toast_dismiss(): libadwaita 1.2 crashed in adw_animation_skip
+ * when a toast was dismissed in the turn it was added, or while an
+ * animation ran. Nor a plain destroy: the overlay's dispose frees a
+ * sliding-out toast without disconnecting its animation's "done" handler.
+ * Unparenting unmaps the old overlay first, and a running AdwAnimation
+ * ends on its widget's "unmap" through the overlay's own "done" handlers;
+ * only then is the overlay disposed, with no animation left running
+ * (tests/ui/test-vault-flow.c locks at every stage of a toast). */
+static void
+renew_toasts (UdhaWindow *self)
+{
+  AdwToastOverlay *old = self->toasts_now;
+  GtkWidget *fresh = adw_toast_overlay_new ();
+  g_autoptr(GtkWidget) content = NULL;
+
+  if (old == NULL)
+    {
+      content = g_object_ref (adw_toast_overlay_get_child (self->toast_overlay));
+      adw_toast_overlay_set_child (self->toast_overlay, NULL);
+    }
+  else
+    {
+      g_object_ref (old);
+      content = g_object_ref (adw_toast_overlay_get_child (old));
+      adw_toast_overlay_set_child (old, NULL);
+    }
+
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (fresh), content);
+  self->toasts_now = ADW_TOAST_OVERLAY (fresh);
+  /* Unparents (and so unmaps) the old overlay */
+  adw_toast_overlay_set_child (self->toast_overlay, fresh);
+  if (old != NULL)
+    g_object_unref (old);
+}
+
 static void
 lock_vault (UdhaWindow *self,
             const char *message)
@@ -169,6 +212,8 @@ lock_vault (UdhaWindow *self,
   udha_vault_lock (vault);
   udha_home_page_set_verify_result (self->home_page, NULL);
   adw_window_title_set_subtitle (self->window_title, NULL);
+  if (!self->disposing)
+    renew_toasts (self);
 
   update_actions (self);
   show_unlock (self, message);
@@ -312,7 +357,7 @@ open_vault (UdhaWindow *self,
       adw_toast_set_action_name (toast, "win.rewrite-keys");
       adw_toast_set_timeout (toast, 0);
       adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      adw_toast_overlay_add_toast (self->toasts_now, toast);
     }
 
   if (udha_vault_get_must_change_passphrase (vault))
@@ -619,6 +664,7 @@ udha_window_dispose (GObject *object)
 {
   UdhaWindow *self = (UdhaWindow *)object;
 
+  self->disposing = TRUE;
   lock_vault (self, NULL);
   g_clear_object (&self->session);
   g_clear_object (&self->store);
@@ -683,6 +729,7 @@ udha_window_init (UdhaWindow *self)
   GtkEventController *controller;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  renew_toasts (self);
 
   /* Any key press, click or pointer movement in the window counts as use. */
   controller = gtk_event_controller_key_new ();
@@ -809,5 +856,5 @@ udha_window_add_toast (UdhaWindow *self,
 {
   g_return_if_fail (UDHA_IS_WINDOW (self));
 
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+  adw_toast_overlay_add_toast (self->toasts_now, adw_toast_new (title));
 }

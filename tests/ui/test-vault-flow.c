@@ -313,6 +313,132 @@ test_verify_cancel (void)
 }
 
 static void
+toast_dismissed_cb (AdwToast *toast,
+                    guint    *dismissed)
+{
+  (*dismissed)++;
+}
+
+/* The overlay the pages' toasts go to: the nearest above the home page, as
+ * a case file finds it. */
+static AdwToastOverlay *
+page_toast_overlay (Fixture *fixture)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (child (fixture->window, UDHA_TYPE_WINDOW, "home_page"),
+                                                ADW_TYPE_TOAST_OVERLAY);
+
+  g_assert_nonnull (overlay);
+  return ADW_TOAST_OVERLAY (overlay);
+}
+
+static AdwToast *
+watched_toast (const char *title,
+               guint      *dismissed)
+{
+  AdwToast *toast = adw_toast_new (title);
+
+  g_signal_connect (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), dismissed);
+  return toast;
+}
+
+/* A toast on screen at lock is gone after the next unlock (a case file's
+ * "Closure requested" must not greet the next person), whether the lock
+ * comes in the turn the toast was added, while it slides in, once it is
+ * shown, while it slides out, or with more toasts queued. */
+static void
+test_toasts_dropped_at_lock (void)
+{
+  g_autoptr(GError) error = NULL;
+  Fixture fixture = { 0, };
+  guint added = 0, dismissed = 0;
+
+  fixture.dir = g_dir_make_tmp ("udha-toast-lock-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture.vault_path = g_build_filename (fixture.dir, "cases.udb", NULL);
+  {
+    g_autoptr(UdhaVaultSecret) recovery = NULL;
+    g_autoptr(UdhaVault) vault = NULL;
+    g_autoptr(UdhaStore) store = NULL;
+    g_autoptr(UdhaSession) session = NULL;
+
+    vault = udha_vault_create (fixture.vault_path, DEMO_ADMIN, PASSPHRASE, UDHA_VAULT_KDF_TEST_MIN,
+                               &recovery, &error);
+    g_assert_no_error (error);
+    store = udha_store_new (vault, &error);
+    g_assert_no_error (error);
+    session = udha_session_new (vault, store, &error);
+    g_assert_no_error (error);
+    g_assert_true (udha_session_close (session, &error));
+    g_clear_object (&session);
+    g_clear_object (&store);
+    udha_vault_lock (vault);
+  }
+
+  fixture_start_app (&fixture);
+  unlock_with (&fixture, DEMO_ADMIN, PASSPHRASE);
+  wait_for_page (&fixture, "home");
+  udha_test_iterate (300);
+
+  /* Round r waits r × 60 ms between the toast and the lock: 0 is the same
+   * turn, 60–240 the 300 ms slide-in, later ones a shown toast. Odd rounds
+   * dismiss the toast just before the lock, so it is sliding out; rounds
+   * divisible by three queue a second toast behind the first. */
+  for (guint round = 0; round < 10; round++)
+    {
+      AdwToastOverlay *overlay = page_toast_overlay (&fixture);
+      AdwToast *toast = watched_toast ("Closure requested", &dismissed);
+      GtkWidget *content;
+
+      g_object_ref (toast);
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_overlay_add_toast (overlay, toast);
+      added++;
+      if (round % 3 == 0)
+        {
+          adw_toast_overlay_add_toast (overlay, watched_toast ("Details saved", &dismissed));
+          added++;
+        }
+      if (round > 0)
+        udha_test_iterate (round * 60);
+      if (round % 2 == 1)
+        {
+          adw_toast_dismiss (toast);
+          udha_test_iterate (30);
+        }
+      /* The window's own toasts too (queued: no widget after the unlock) */
+      udha_window_add_toast (fixture.window, "Key file updated");
+      g_object_unref (toast);
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.lock", NULL));
+      wait_for_page (&fixture, "unlock");
+      udha_test_iterate (100);
+      unlock_with (&fixture, DEMO_ADMIN, PASSPHRASE);
+      wait_for_page (&fixture, "home");
+      udha_test_iterate (400);
+
+      /* Every toast went, and the overlay holds nothing but the window's
+       * content */
+      g_assert_cmpuint (dismissed, ==, added);
+      overlay = page_toast_overlay (&fixture);
+      content = adw_toast_overlay_get_child (overlay);
+      g_assert_nonnull (content);
+      g_assert_true (gtk_widget_get_first_child (GTK_WIDGET (overlay)) == content);
+      g_assert_true (gtk_widget_get_last_child (GTK_WIDGET (overlay)) == content);
+    }
+
+  /* Toasts still show after an unlock */
+  udha_window_add_toast (fixture.window, "Vault created");
+  udha_test_iterate (50);
+  g_assert_false (gtk_widget_get_first_child (GTK_WIDGET (page_toast_overlay (&fixture))) ==
+                  gtk_widget_get_last_child (GTK_WIDGET (page_toast_overlay (&fixture))));
+
+  fixture_stop_app (&fixture);
+  udha_test_rm_rf (fixture.dir);
+  g_free (fixture.vault_path);
+  g_free (fixture.dir);
+}
+
+static void
 test_vault_flow (void)
 {
   g_autoptr(GError) error = NULL;
@@ -590,6 +716,7 @@ main (int   argc,
 
   g_test_add_func ("/udha/ui/vault/flow", test_vault_flow);
   g_test_add_func ("/udha/ui/vault/verify-cancel", test_verify_cancel);
+  g_test_add_func ("/udha/ui/vault/toasts-dropped-at-lock", test_toasts_dropped_at_lock);
 
   return g_test_run ();
 }
