@@ -26,8 +26,9 @@
  * the wide rows of cases and persons: cases_report_office (the cases
  * assisted in or opened in the period), cases_report_closed, cases_report_id
  * (a service's or referral's case), services_report, referrals_report and
- * persons_report.  SQLite prefers the rowid to a covering index for a
- * lookup by id, hence INDEXED BY persons_report. */
+ * persons_report.  Without statistics (a vault that never ran ANALYZE)
+ * SQLite prefers the rowid to a covering index for a lookup by id, hence
+ * INDEXED BY cases_report_id and persons_report. */
 
 #define G_LOG_DOMAIN "udha-store-report"
 
@@ -89,7 +90,8 @@ static const char case_events_quarter_sql[] =
 
 static const char services_sql[] =
   "SELECT s.service_code, " SEX_SQL ", " QARK_SQL ", p.id "
-  "FROM services s CROSS JOIN cases c ON c.id = s.case_id CROSS JOIN persons p INDEXED BY persons_report ON p.id = c.person_id "
+  "FROM services s CROSS JOIN cases c INDEXED BY cases_report_id ON c.id = s.case_id "
+  "CROSS JOIN persons p INDEXED BY persons_report ON p.id = c.person_id "
   "WHERE s.delivered_on >= ?2 AND s.delivered_on < ?3 "
   "AND s.status NOT IN ('cancelled', 'not_required') "
   "AND coalesce (s.delivery, '') NOT IN ('declined', 'unavailable', 'not_applicable') "
@@ -97,7 +99,8 @@ static const char services_sql[] =
 
 static const char referrals_sql[] =
   "SELECT r.service_code, r.status, " QARK_SQL ", p.id "
-  "FROM referrals r CROSS JOIN cases c ON c.id = r.case_id CROSS JOIN persons p INDEXED BY persons_report ON p.id = c.person_id "
+  "FROM referrals r CROSS JOIN cases c INDEXED BY cases_report_id ON c.id = r.case_id "
+  "CROSS JOIN persons p INDEXED BY persons_report ON p.id = c.person_id "
   "WHERE r.sent_on >= ?2 AND r.sent_on < ?3 AND r.status <> 'draft' "
   "AND c.office_id = ?1 AND c.status <> 'duplicate'";
 
