@@ -396,10 +396,23 @@ test_caseworker (void)
   /* Enter (or a click) on a sidebar row */
   g_signal_emit_by_name (child (f.workspace, "follow_ups_row"), "activate");
   g_assert_cmpstr (udha_workspace_get_list (f.workspace), ==, "follow-ups");
-  n_follow_ups = session_count (f.session, UDHA_CASE_LIST_OVERDUE, NULL);
-  g_assert_cmpuint (n_rows (&f), ==, n_follow_ups);
-  if (n_follow_ups > 0)
-    g_assert_true (udha_case_row_get_overdue (row_at (&f, 0)));
+  /* Issue #5: interviews, services and referrals due or overdue, on the
+   * caseworker's own active cases (the dashboard's figure, too). */
+  {
+    g_autoptr(UdhaCaseListModel) overdue = udha_case_list_model_new (f.session);
+    g_autofree char *today = udha_session_today (f.session);
+    g_autofree char *text = NULL;
+
+    udha_case_list_model_set_scope_filter (overdue, UDHA_CASE_LIST_MINE);
+    udha_case_list_model_set_overdue_follow_ups (overdue, TRUE);
+    udha_case_list_model_set_active_only (overdue, TRUE);
+    n_follow_ups = g_list_model_get_n_items (G_LIST_MODEL (overdue));
+    g_assert_cmpuint (n_rows (&f), ==, n_follow_ups);
+    text = g_strdup_printf ("%u", n_follow_ups);
+    g_assert_cmpstr (gtk_label_get_label (child (f.workspace, "follow_ups_count")), ==, text);
+    if (n_follow_ups > 0)
+      g_assert_cmpstr (udha_case_row_get_next_follow_up (row_at (&f, 0)), <, today);
+  }
   shoot (&f, "follow-ups");
 
   /* Ctrl+N: the registration dialog opens over the workspace. */
