@@ -39,9 +39,60 @@
 
 #include <glib/gi18n.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "udha-vault.h"
+
+/* One person assisted: the id, then sex and qark as numbers of the
+ * persons query's interners. */
+typedef struct
+{
+  gint64  id;
+  guint16 sex;
+  guint16 qark;
+} AssistedPerson;
+
+/* The persons assisted of one filter, kept by the persons query for the
+ * vulnerabilities query of the same snapshot. */
+typedef struct
+{
+  gboolean  valid;
+  gint64    office_id;
+  char     *from;
+  char     *to;
+  GArray   *persons;  /* AssistedPerson, by id */
+  GPtrArray *sexes;   /* number → text */
+  GPtrArray *qarks;
+} Assisted;
+
+static void
+assisted_clear (Assisted *a)
+{
+  a->valid = FALSE;
+  g_clear_pointer (&a->from, g_free);
+  g_clear_pointer (&a->to, g_free);
+  g_clear_pointer (&a->persons, g_array_unref);
+  g_clear_pointer (&a->sexes, g_ptr_array_unref);
+  g_clear_pointer (&a->qarks, g_ptr_array_unref);
+}
+
+static gboolean
+assisted_matches (const Assisted              *a,
+                  const UdhaStoreReportFilter *filter)
+{
+  return a != NULL && a->valid && a->office_id == filter->office_id
+         && g_strcmp0 (a->from, filter->from) == 0 && g_strcmp0 (a->to, filter->to) == 0;
+}
+
+static int
+compare_assisted (gconstpointer a,
+                  gconstpointer b)
+{
+  gint64 x = ((const AssistedPerson *) a)->id, y = ((const AssistedPerson *) b)->id;
+
+  return x < y ? -1 : x > y;
+}
 
 struct _UdhaStoreReportSnapshot
 {
@@ -49,12 +100,24 @@ struct _UdhaStoreReportSnapshot
   sqlite3   *db;
   gboolean   own;
   gboolean   began;
+  gint64     saved_cache_size;  /* to restore on the store's connection */
+  Assisted   assisted;
 };
+
+/* The page cache of a report's connection (a negative PRAGMA cache_size,
+ * KiB).  Its queries read the same index pages more than once (the cases
+ * assisted twice, persons and cases by id from services, referrals and
+ * persons), and on a vault every page read again past the connection's
+ * cache is decrypted again.  Pages are only allocated as they are read,
+ * and the cache goes back to UDHA_VAULT_CACHE_KIB (freeing them) when the
+ * snapshot ends, or with the worker's own connection. */
+#define REPORT_CACHE_KIB (-262144)
 
 #define SEX_SQL \
   "(CASE p.sex WHEN 'female' THEN 'female' WHEN 'male' THEN 'male' ELSE 'other' END)"
 
-#define QARK_SQL "coalesce (p.qark, 'unknown')"
+/* NULL: intern() counts it as "unknown" */
+#define QARK_SQL "p.qark"
 
 #define ASSISTED_SQL \
   "SELECT c.person_id FROM cases c WHERE c.office_id = ?1 AND c.status <> 'duplicate' " \
@@ -64,9 +127,9 @@ struct _UdhaStoreReportSnapshot
  * from (in C: dob, estimated age, registration date), citizenship, qark. */
 static const char persons_sql[] =
   "SELECT " SEX_SQL ", p.dob, p.estimated_age, p.registered_at, "
-  "coalesce ((SELECT pc.code FROM person_citizenships pc WHERE pc.parent_id = p.id "
-  "           ORDER BY pc.position LIMIT 1), 'unknown'), "
-  QARK_SQL " "
+  "(SELECT pc.code FROM person_citizenships pc WHERE pc.parent_id = p.id "
+  " ORDER BY pc.position LIMIT 1), "
+  QARK_SQL ", p.id "
   "FROM persons p INDEXED BY persons_report WHERE p.id IN (" ASSISTED_SQL ")";
 
 #define MONTH_OF(col) "substr (" col ", 1, 7)"
@@ -104,10 +167,19 @@ static const char referrals_sql[] =
   "WHERE r.sent_on >= ?2 AND r.sent_on < ?3 AND r.status <> 'draft' "
   "AND c.office_id = ?1 AND c.status <> 'duplicate'";
 
+/* From the (few) recorded vulnerabilities to their persons, rather than
+ * from every person assisted. */
 static const char vulnerabilities_sql[] =
   "SELECT v.code, " SEX_SQL ", " QARK_SQL ", p.id "
-  "FROM persons p INDEXED BY persons_report JOIN person_vulnerabilities v ON v.person_id = p.id "
-  "WHERE p.id IN (" ASSISTED_SQL ")";
+  "FROM person_vulnerabilities v CROSS JOIN persons p INDEXED BY persons_report ON p.id = v.person_id "
+  "WHERE v.person_id IN (" ASSISTED_SQL ")";
+
+/* When the persons query ran in the same snapshot, the vulnerabilities
+ * query reuses its persons assisted (and their sex and qark) instead of
+ * computing the set again: it reads the recorded vulnerabilities alone
+ * and keeps those of a person in the set. */
+static const char vulnerability_codes_sql[] =
+  "SELECT v.person_id, v.code FROM person_vulnerabilities v";
 
 /* Grouping in C ------------------------------------------------------------
  *
@@ -124,6 +196,7 @@ typedef struct
   GHashTable *index;   /* text → number + 1 */
   GPtrArray  *values;  /* number → text */
 } Interner;
+
 
 static void
 interner_init (Interner *in)
@@ -264,6 +337,17 @@ udha_store_report_snapshot_begin (UdhaStore  *store,
   else
     snap->db = _udha_store_get_db (store);
 
+  {
+    sqlite3_stmt *stmt = NULL;
+
+    if (sqlite3_prepare_v2 (snap->db, "PRAGMA cache_size;", -1, &stmt, NULL) == SQLITE_OK
+        && sqlite3_step (stmt) == SQLITE_ROW)
+      snap->saved_cache_size = sqlite3_column_int64 (stmt, 0);
+    sqlite3_finalize (stmt);
+    if (snap->saved_cache_size != 0)
+      sqlite3_exec (snap->db, "PRAGMA cache_size = " G_STRINGIFY (REPORT_CACHE_KIB) ";", NULL, NULL, NULL);
+  }
+
   if (own_connection || !udha_store_in_transaction (store))
     {
       rc = sqlite3_exec (snap->db, "BEGIN DEFERRED; SELECT count(*) FROM sqlite_schema;", NULL, NULL, NULL);
@@ -285,9 +369,17 @@ udha_store_report_snapshot_end (UdhaStoreReportSnapshot *snap)
     return;
   if (snap->began)
     sqlite3_exec (snap->db, "COMMIT;", NULL, NULL, NULL);
+  if (!snap->own && snap->db != NULL && snap->saved_cache_size != 0)
+    {
+      char *sql = sqlite3_mprintf ("PRAGMA cache_size = %lld;", (long long) snap->saved_cache_size);
+
+      sqlite3_exec (snap->db, sql, NULL, NULL, NULL);
+      sqlite3_free (sql);
+    }
   if (snap->own && snap->db != NULL)
     udha_vault_close_connection (udha_store_get_vault (snap->store), snap->db);
   g_object_unref (snap->store);
+  assisted_clear (&snap->assisted);
   g_free (snap);
 }
 
@@ -305,6 +397,13 @@ day_after (const char *date)
   g_date_add_days (&d, 1);
   return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&d), g_date_get_month (&d), g_date_get_day (&d));
 }
+
+static GPtrArray *query_db (sqlite3                     *db,
+                            UdhaStoreReportQuery         query,
+                            const UdhaStoreReportFilter *filter,
+                            Assisted                    *assisted,
+                            GCancellable                *cancellable,
+                            GError                     **error);
 
 /**
  * udha_store_report_snapshot_query:
@@ -324,7 +423,7 @@ udha_store_report_snapshot_query (UdhaStoreReportSnapshot     *snap,
 {
   g_return_val_if_fail (snap != NULL, NULL);
 
-  return udha_store_report_query_db (snap->db, query, filter, cancellable, error);
+  return query_db (snap->db, query, filter, &snap->assisted, cancellable, error);
 }
 
 /**
@@ -343,6 +442,53 @@ udha_store_report_query_db (sqlite3                     *db,
                             GCancellable                *cancellable,
                             GError                     **error)
 {
+  return query_db (db, query, filter, NULL, cancellable, error);
+}
+
+/**
+ * udha_store_report_query_all_db:
+ * @db: a connection with the Udha schema
+ * @results: (out caller-allocates) (array fixed-size=5): one array of groups
+ *   per query
+ *
+ * All five queries on one connection as a snapshot runs them (the
+ * persons assisted computed once): for the benchmark.
+ *
+ * Returns: %FALSE on error (@results then all %NULL)
+ */
+gboolean
+udha_store_report_query_all_db (sqlite3                     *db,
+                                const UdhaStoreReportFilter *filter,
+                                GPtrArray                  **results,
+                                GCancellable                *cancellable,
+                                GError                     **error)
+{
+  Assisted assisted = { 0, };
+  gboolean ok = TRUE;
+
+  for (guint q = 0; q < UDHA_STORE_REPORT_N_QUERIES; q++)
+    results[q] = NULL;
+  for (guint q = 0; q < UDHA_STORE_REPORT_N_QUERIES && ok; q++)
+    {
+      results[q] = query_db (db, q, filter, &assisted, cancellable, error);
+      ok = results[q] != NULL;
+    }
+  assisted_clear (&assisted);
+  if (!ok)
+    for (guint q = 0; q < UDHA_STORE_REPORT_N_QUERIES; q++)
+      g_clear_pointer (&results[q], g_ptr_array_unref);
+  return ok;
+}
+
+static GPtrArray *
+query_db (sqlite3                     *db,
+          UdhaStoreReportQuery         query,
+          const UdhaStoreReportFilter *filter,
+          Assisted                    *assisted,
+          GCancellable                *cancellable,
+          GError                     **error)
+{
+  gboolean from_assisted = FALSE;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GArray) packed = NULL;
@@ -372,7 +518,8 @@ udha_store_report_query_db (sqlite3                     *db,
       sql = referrals_sql;
       break;
     case UDHA_STORE_REPORT_VULNERABILITIES:
-      sql = vulnerabilities_sql;
+      from_assisted = assisted_matches (assisted, filter);
+      sql = from_assisted ? vulnerability_codes_sql : vulnerabilities_sql;
       break;
     default:
       g_return_val_if_reached (NULL);
@@ -399,12 +546,31 @@ udha_store_report_query_db (sqlite3                     *db,
   for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
     interner_init (&keys[k]);
   packed = g_array_new (FALSE, FALSE, sizeof (gint64));
+  if (query == UDHA_STORE_REPORT_PERSONS && assisted != NULL)
+    {
+      assisted_clear (assisted);
+      assisted->persons = g_array_new (FALSE, FALSE, sizeof (AssistedPerson));
+    }
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 k[4];
       gint64 p = 0;
 
-      if (query == UDHA_STORE_REPORT_PERSONS)
+      if (from_assisted)
+        {
+          AssistedPerson key = { sqlite3_column_int64 (stmt, 0), 0, 0 };
+          const AssistedPerson *found = bsearch (&key, assisted->persons->data, assisted->persons->len,
+                                                 sizeof (AssistedPerson), compare_assisted);
+
+          if (found == NULL)
+            continue;
+          k[0] = intern (&keys[0], (const char *) sqlite3_column_text (stmt, 1));
+          k[1] = intern (&keys[1], g_ptr_array_index (assisted->sexes, found->sex));
+          k[2] = intern (&keys[2], g_ptr_array_index (assisted->qarks, found->qark));
+          k[3] = 0;
+          p = key.id;
+        }
+      else if (query == UDHA_STORE_REPORT_PERSONS)
         {
           k[0] = intern (&keys[0], (const char *) sqlite3_column_text (stmt, 0));
           k[1] = intern (&keys[1], age_band ((const char *) sqlite3_column_text (stmt, 1),
@@ -413,6 +579,12 @@ udha_store_report_query_db (sqlite3                     *db,
                                              (const char *) sqlite3_column_text (stmt, 3)));
           k[2] = intern (&keys[2], (const char *) sqlite3_column_text (stmt, 4));
           k[3] = intern (&keys[3], (const char *) sqlite3_column_text (stmt, 5));
+          if (assisted != NULL && k[0] >= 0 && k[3] >= 0)
+            {
+              AssistedPerson a = { sqlite3_column_int64 (stmt, 6), (guint16) k[0], (guint16) k[3] };
+
+              g_array_append_val (assisted->persons, a);
+            }
         }
       else
         {
@@ -445,6 +617,22 @@ udha_store_report_query_db (sqlite3                     *db,
       for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
         interner_clear (&keys[k]);
       return NULL;
+    }
+
+  if (query == UDHA_STORE_REPORT_PERSONS && assisted != NULL)
+    {
+      if (rc == SQLITE_DONE)
+        {
+          g_array_sort (assisted->persons, compare_assisted);
+          assisted->sexes = g_ptr_array_ref (keys[0].values);
+          assisted->qarks = g_ptr_array_ref (keys[3].values);
+          assisted->office_id = filter->office_id;
+          assisted->from = g_strdup (filter->from);
+          assisted->to = g_strdup (filter->to);
+          assisted->valid = TRUE;
+        }
+      else
+        assisted_clear (assisted);
     }
 
   /* Runs of the same keys are one group; within a run, distinct persons. */

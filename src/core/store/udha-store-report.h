@@ -85,6 +85,12 @@ GPtrArray               *udha_store_report_query_db       (sqlite3              
                                                            GCancellable            *cancellable,
                                                            GError                 **error);
 
+gboolean                 udha_store_report_query_all_db   (sqlite3                 *db,
+                                                           const UdhaStoreReportFilter *filter,
+                                                           GPtrArray              **results,
+                                                           GCancellable            *cancellable,
+                                                           GError                 **error);
+
 void                     udha_store_report_row_free       (UdhaStoreReportRow      *row);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (UdhaStoreReportSnapshot, udha_store_report_snapshot_end)
