@@ -31,6 +31,7 @@
 #include <sodium.h>
 #include <string.h>
 
+#include "udha-date.h"
 #include "udha-iso-codes.h"
 #include "udha-lookup.h"
 #include "udha-office.h"
@@ -663,8 +664,17 @@ run (RunData       *data,
 
   if (ok)
     {
-      /* TRANSLATORS: the period of a report, ISO dates: "2026-01-01 – 2026-03-31" */
-      period_text = g_strdup_printf (RT (lang, N_("%s – %s")), params->from, params->to);
+      UdhaDate from_date = { 0 }, to_date = { 0 };
+      g_autofree char *from_text = NULL;
+      g_autofree char *to_text = NULL;
+
+      /* Validated above; shown as people read dates here (dd.mm.yyyy). */
+      udha_date_from_iso (params->from, &from_date);
+      udha_date_from_iso (params->to, &to_date);
+      from_text = udha_date_to_display (&from_date);
+      to_text = udha_date_to_display (&to_date);
+      /* TRANSLATORS: the period of a report: "01.01.2026 – 31.03.2026" */
+      period_text = g_strdup_printf (RT (lang, N_("%s – %s")), from_text, to_text);
       report = udha_report_new (params, RT (lang, N_("Anonymised report on persons assisted")),
                                 period_text, data->office_name);
       for (guint t = 1; t <= UDHA_REPORT_N_TABLES; t++)
