@@ -60,8 +60,8 @@ typedef struct
 } IsoData;
 
 static const UdhaIsoCountry special_citizenships[] = {
-  { UDHA_CITIZENSHIP_STATELESS, NULL, NC_("citizenship", "Stateless") },
-  { UDHA_CITIZENSHIP_UNKNOWN, NULL, NC_("citizenship", "Unknown") },
+  { UDHA_CITIZENSHIP_STATELESS, NULL, NC_("citizenship", "Stateless"), NULL },
+  { UDHA_CITIZENSHIP_UNKNOWN, NULL, NC_("citizenship", "Unknown"), NULL },
 };
 
 /* Languages of the caseload without an ISO 639-1 code, offered first in pickers */
@@ -149,6 +149,7 @@ load_countries (IsoData *data)
       c->iso_name = dup_member (o, "name");
       common = dup_member (o, "common_name");
       c->pub.name = common != NULL ? common : g_strdup (c->iso_name);
+      c->pub.official_name = c->iso_name;
       if (c->pub.alpha2 == NULL || c->iso_name == NULL)
         continue;   /* leaked on purpose: malformed entries never happen in practice */
       add_country (data, c);
@@ -161,6 +162,7 @@ load_countries (IsoData *data)
       kosovo->pub.alpha3 = "XKX";
       kosovo->pub.name = N_("Kosovo");
       kosovo->iso_name = (char *) kosovo->pub.name;
+      kosovo->pub.official_name = kosovo->iso_name;
       kosovo->udha_domain = TRUE;
       add_country (data, kosovo);
     }

@@ -22,6 +22,8 @@ G_BEGIN_DECLS
  * @alpha2: ISO 3166-1 alpha-2, upper case ("AL"); the stored code
  * @alpha3: ISO 3166-1 alpha-3 ("ALB")
  * @name: English name (common name where iso-codes has one: "Syria", "Iran")
+ * @official_name: (nullable): the ISO name ("Syrian Arab Republic"), the msgid
+ *   that iso-codes translations always carry; %NULL for the special values
  *
  * Use udha_iso_country_get_name() for the name in the user's language.
  */
@@ -30,6 +32,7 @@ typedef struct
   const char *alpha2;
   const char *alpha3;
   const char *name;
+  const char *official_name;
 } UdhaIsoCountry;
 
 /**

@@ -205,10 +205,21 @@ country_name (const char *lang,
               const char *alpha2)
 {
   const UdhaIsoCountry *c = udha_iso_country_find (alpha2);
+  const char *t;
 
   if (c == NULL)
     return alpha2;
-  return udha_report_gettext (lang, "iso_3166-1", c->name);
+  /* As the UI does: the common name ("Syria") when it is translated, else
+   * the translated ISO name ("Republika Arabe e Sirisë"), else English. */
+  t = udha_report_gettext (lang, "iso_3166-1", c->name);
+  if (t == c->name && c->official_name != NULL && strcmp (c->official_name, c->name) != 0)
+    {
+      const char *official = udha_report_gettext (lang, "iso_3166-1", c->official_name);
+
+      if (official != c->official_name)
+        return official;
+    }
+  return t;
 }
 
 /* Months or quarters from params->from to params->to. */
