@@ -28,7 +28,12 @@
  * (a service's or referral's case), services_report, referrals_report and
  * persons_report.  Without statistics (a vault that never ran ANALYZE)
  * SQLite prefers the rowid to a covering index for a lookup by id, hence
- * INDEXED BY cases_report_id and persons_report. */
+ * INDEXED BY cases_report_id and persons_report.
+ *
+ * In one snapshot the persons query runs first and keeps the persons
+ * assisted, with their sex and qark (struct Assisted): the services,
+ * referrals and vulnerabilities queries of the same period take them from
+ * there rather than from persons_report again (issue #6). */
 
 #define G_LOG_DOMAIN "udha-store-report"
 
@@ -166,6 +171,28 @@ static const char referrals_sql[] =
   "CROSS JOIN persons p INDEXED BY persons_report ON p.id = c.person_id "
   "WHERE r.sent_on >= ?2 AND r.sent_on < ?3 AND r.status <> 'draft' "
   "AND c.office_id = ?1 AND c.status <> 'duplicate'";
+
+/* The same two with the person's id alone, when the persons assisted of
+ * the snapshot already hold almost every person's sex and qark: one index
+ * lookup a row fewer.  A person outside them is looked up by id. */
+#define SERVICES_FROM \
+  "FROM services s CROSS JOIN cases c INDEXED BY cases_report_id ON c.id = s.case_id " \
+  "WHERE s.delivered_on >= ?2 AND s.delivered_on < ?3 " \
+  "AND s.status NOT IN ('cancelled', 'not_required') " \
+  "AND coalesce (s.delivery, '') NOT IN ('declined', 'unavailable', 'not_applicable') " \
+  "AND c.office_id = ?1 AND c.status <> 'duplicate'"
+
+static const char service_persons_sql[] =
+  "SELECT s.service_code, c.person_id " SERVICES_FROM;
+
+static const char referral_persons_sql[] =
+  "SELECT r.service_code, r.status, c.person_id "
+  "FROM referrals r CROSS JOIN cases c INDEXED BY cases_report_id ON c.id = r.case_id "
+  "WHERE r.sent_on >= ?2 AND r.sent_on < ?3 AND r.status <> 'draft' "
+  "AND c.office_id = ?1 AND c.status <> 'duplicate'";
+
+static const char person_sex_qark_sql[] =
+  "SELECT " SEX_SQL ", " QARK_SQL " FROM persons p INDEXED BY persons_report WHERE p.id = ?1";
 
 /* From the (few) recorded vulnerabilities to their persons, rather than
  * from every person assisted. */
@@ -538,6 +565,7 @@ query_db (sqlite3                     *db,
 {
   gboolean from_assisted = FALSE;
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) person_stmt = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GArray) packed = NULL;
   g_autofree char *to_next = NULL;
@@ -560,10 +588,12 @@ query_db (sqlite3                     *db,
       sql = filter->quarters ? case_events_quarter_sql : case_events_month_sql;
       break;
     case UDHA_STORE_REPORT_SERVICES:
-      sql = services_sql;
+      from_assisted = assisted_matches (assisted, filter);
+      sql = from_assisted ? service_persons_sql : services_sql;
       break;
     case UDHA_STORE_REPORT_REFERRALS:
-      sql = referrals_sql;
+      from_assisted = assisted_matches (assisted, filter);
+      sql = from_assisted ? referral_persons_sql : referrals_sql;
       break;
     case UDHA_STORE_REPORT_VULNERABILITIES:
       from_assisted = assisted_matches (assisted, filter);
@@ -588,6 +618,15 @@ query_db (sqlite3                     *db,
   sqlite3_bind_int64 (stmt, 1, filter->office_id);
   _udha_bind_text (stmt, 2, filter->from);
   _udha_bind_text (stmt, 3, to_next);
+  if (from_assisted && query != UDHA_STORE_REPORT_VULNERABILITIES)
+    {
+      rc = sqlite3_prepare_v2 (db, person_sex_qark_sql, -1, &person_stmt, NULL);
+      if (rc != SQLITE_OK)
+        {
+          _udha_store_set_error (error, db, rc);
+          return NULL;
+        }
+    }
 
   if (cancellable != NULL)
     sqlite3_progress_handler (db, 20000, cancel_cb, cancellable);
@@ -604,7 +643,49 @@ query_db (sqlite3                     *db,
       gint64 k[4];
       gint64 p = 0;
 
-      if (from_assisted)
+      if (from_assisted && query != UDHA_STORE_REPORT_VULNERABILITIES)
+        {
+          /* services: code, person; referrals: code, status, person */
+          int id_col = query == UDHA_STORE_REPORT_SERVICES ? 1 : 2;
+          AssistedPerson key = { sqlite3_column_int64 (stmt, id_col), 0, 0 };
+          const AssistedPerson *found = bsearch (&key, assisted->persons->data, assisted->persons->len,
+                                                 sizeof (AssistedPerson), compare_assisted);
+
+          k[0] = intern (&keys[0], (const char *) sqlite3_column_text (stmt, 0));
+          if (query == UDHA_STORE_REPORT_REFERRALS)
+            k[1] = intern (&keys[1], (const char *) sqlite3_column_text (stmt, 1));
+          if (found != NULL)
+            {
+              if (query == UDHA_STORE_REPORT_SERVICES)
+                k[1] = intern (&keys[1], g_ptr_array_index (assisted->sexes, found->sex));
+              k[2] = intern (&keys[2], g_ptr_array_index (assisted->qarks, found->qark));
+            }
+          else
+            {
+              int prc;
+
+              /* not assisted in the period: its row, if any (as the join) */
+              sqlite3_bind_int64 (person_stmt, 1, key.id);
+              prc = sqlite3_step (person_stmt);
+              if (prc == SQLITE_ROW)
+                {
+                  if (query == UDHA_STORE_REPORT_SERVICES)
+                    k[1] = intern (&keys[1], (const char *) sqlite3_column_text (person_stmt, 0));
+                  k[2] = intern (&keys[2], (const char *) sqlite3_column_text (person_stmt, 1));
+                }
+              sqlite3_reset (person_stmt);
+              if (prc == SQLITE_DONE)
+                continue;
+              if (prc != SQLITE_ROW)
+                {
+                  rc = prc;
+                  break;
+                }
+            }
+          k[3] = 0;
+          p = key.id;
+        }
+      else if (from_assisted)
         {
           AssistedPerson key = { sqlite3_column_int64 (stmt, 0), 0, 0 };
           const AssistedPerson *found = bsearch (&key, assisted->persons->data, assisted->persons->len,
