@@ -69,7 +69,15 @@ typedef struct
   GArray   *persons;  /* AssistedPerson, by id */
   GPtrArray *sexes;   /* number → text */
   GPtrArray *qarks;
+  GArray    *cases;   /* OfficeCase of the office, by id; loaded when needed */
 } Assisted;
+
+/* A case of the office, not a duplicate, and its person. */
+typedef struct
+{
+  gint64 id;
+  gint64 person_id;
+} OfficeCase;
 
 static void
 assisted_clear (Assisted *a)
@@ -80,6 +88,7 @@ assisted_clear (Assisted *a)
   g_clear_pointer (&a->persons, g_array_unref);
   g_clear_pointer (&a->sexes, g_ptr_array_unref);
   g_clear_pointer (&a->qarks, g_ptr_array_unref);
+  g_clear_pointer (&a->cases, g_array_unref);
 }
 
 static gboolean
@@ -175,21 +184,41 @@ static const char referrals_sql[] =
 /* The same two with the person's id alone, when the persons assisted of
  * the snapshot already hold almost every person's sex and qark: one index
  * lookup a row fewer.  A person outside them is looked up by id. */
-#define SERVICES_FROM \
-  "FROM services s CROSS JOIN cases c INDEXED BY cases_report_id ON c.id = s.case_id " \
-  "WHERE s.delivered_on >= ?2 AND s.delivered_on < ?3 " \
-  "AND s.status NOT IN ('cancelled', 'not_required') " \
-  "AND coalesce (s.delivery, '') NOT IN ('declined', 'unavailable', 'not_applicable') " \
-  "AND c.office_id = ?1 AND c.status <> 'duplicate'"
+/* Their cases are looked up in C too, among the office's cases (read
+ * once from cases_report_office): a binary search instead of an index
+ * lookup in cases_report_id for each of up to a million rows. */
+static const char service_cases_sql[] =
+  "SELECT s.service_code, s.case_id FROM services s INDEXED BY services_report "
+  "WHERE s.delivered_on >= ?2 AND s.delivered_on < ?3 "
+  "AND s.status NOT IN ('cancelled', 'not_required') "
+  "AND coalesce (s.delivery, '') NOT IN ('declined', 'unavailable', 'not_applicable')";
+
+static const char referral_cases_sql[] =
+  "SELECT r.service_code, r.status, r.case_id FROM referrals r INDEXED BY referrals_report "
+  "WHERE r.sent_on >= ?2 AND r.sent_on < ?3 AND r.status <> 'draft'";
+
+/* For a shorter period, the index lookups of their cases cost less than
+ * reading every case of the office (measured on the 1,000,000-case vault:
+ * 35 ms more over 12 months, 170 ms less over 9 years). */
+#define OFFICE_CASES_MIN_DAYS 731
 
 static const char service_persons_sql[] =
-  "SELECT s.service_code, c.person_id " SERVICES_FROM;
+  "SELECT s.service_code, c.person_id "
+  "FROM services s CROSS JOIN cases c INDEXED BY cases_report_id ON c.id = s.case_id "
+  "WHERE s.delivered_on >= ?2 AND s.delivered_on < ?3 "
+  "AND s.status NOT IN ('cancelled', 'not_required') "
+  "AND coalesce (s.delivery, '') NOT IN ('declined', 'unavailable', 'not_applicable') "
+  "AND c.office_id = ?1 AND c.status <> 'duplicate'";
 
 static const char referral_persons_sql[] =
   "SELECT r.service_code, r.status, c.person_id "
   "FROM referrals r CROSS JOIN cases c INDEXED BY cases_report_id ON c.id = r.case_id "
   "WHERE r.sent_on >= ?2 AND r.sent_on < ?3 AND r.status <> 'draft' "
   "AND c.office_id = ?1 AND c.status <> 'duplicate'";
+
+static const char office_cases_sql[] =
+  "SELECT c.id, c.person_id FROM cases c INDEXED BY cases_report_office "
+  "WHERE c.office_id = ?1 AND c.status <> 'duplicate'";
 
 static const char person_sex_qark_sql[] =
   "SELECT " SEX_SQL ", " QARK_SQL " FROM persons p INDEXED BY persons_report WHERE p.id = ?1";
@@ -473,6 +502,60 @@ day_after (const char *date)
   return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&d), g_date_get_month (&d), g_date_get_day (&d));
 }
 
+static int
+compare_office_case (gconstpointer a,
+                     gconstpointer b)
+{
+  gint64 x = ((const OfficeCase *) a)->id, y = ((const OfficeCase *) b)->id;
+
+  return x < y ? -1 : x > y;
+}
+
+/* Days from the first to the last day of the filter. */
+static gint64
+period_days (const UdhaStoreReportFilter *filter)
+{
+  GDate from, to;
+  guint y, m, d;
+
+  if (filter->from == NULL || filter->to == NULL
+      || sscanf (filter->from, "%4u-%2u-%2u", &y, &m, &d) != 3 || !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
+    return 0;
+  g_date_clear (&from, 1);
+  g_date_set_dmy (&from, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
+  if (sscanf (filter->to, "%4u-%2u-%2u", &y, &m, &d) != 3 || !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
+    return 0;
+  g_date_clear (&to, 1);
+  g_date_set_dmy (&to, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
+  return g_date_days_between (&from, &to);
+}
+
+/* Every case of the office not a duplicate, by id, into @assisted. */
+static int
+load_office_cases (sqlite3  *db,
+                   Assisted *assisted,
+                   gint64    office_id)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) cases = g_array_new (FALSE, FALSE, sizeof (OfficeCase));
+  int rc = sqlite3_prepare_v2 (db, office_cases_sql, -1, &stmt, NULL);
+
+  if (rc != SQLITE_OK)
+    return rc;
+  sqlite3_bind_int64 (stmt, 1, office_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      OfficeCase c = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1) };
+
+      g_array_append_val (cases, c);
+    }
+  if (rc != SQLITE_DONE)
+    return rc;
+  g_array_sort (cases, compare_office_case);
+  assisted->cases = g_steal_pointer (&cases);
+  return SQLITE_OK;
+}
+
 static GPtrArray *query_db (sqlite3                     *db,
                             UdhaStoreReportQuery         query,
                             const UdhaStoreReportFilter *filter,
@@ -564,6 +647,7 @@ query_db (sqlite3                     *db,
           GError                     **error)
 {
   gboolean from_assisted = FALSE;
+  gboolean by_case = FALSE;   /* services, referrals: the case in C */
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(sqlite3_stmt) person_stmt = NULL;
   g_autoptr(GPtrArray) rows = NULL;
@@ -589,11 +673,13 @@ query_db (sqlite3                     *db,
       break;
     case UDHA_STORE_REPORT_SERVICES:
       from_assisted = assisted_matches (assisted, filter);
-      sql = from_assisted ? service_persons_sql : services_sql;
+      by_case = from_assisted && period_days (filter) >= OFFICE_CASES_MIN_DAYS;
+      sql = by_case ? service_cases_sql : from_assisted ? service_persons_sql : services_sql;
       break;
     case UDHA_STORE_REPORT_REFERRALS:
       from_assisted = assisted_matches (assisted, filter);
-      sql = from_assisted ? referral_persons_sql : referrals_sql;
+      by_case = from_assisted && period_days (filter) >= OFFICE_CASES_MIN_DAYS;
+      sql = by_case ? referral_cases_sql : from_assisted ? referral_persons_sql : referrals_sql;
       break;
     case UDHA_STORE_REPORT_VULNERABILITIES:
       from_assisted = assisted_matches (assisted, filter);
@@ -621,6 +707,8 @@ query_db (sqlite3                     *db,
   if (from_assisted && query != UDHA_STORE_REPORT_VULNERABILITIES)
     {
       rc = sqlite3_prepare_v2 (db, person_sex_qark_sql, -1, &person_stmt, NULL);
+      if (rc == SQLITE_OK && by_case && assisted->cases == NULL)
+        rc = load_office_cases (db, assisted, filter->office_id);
       if (rc != SQLITE_OK)
         {
           _udha_store_set_error (error, db, rc);
@@ -645,11 +733,25 @@ query_db (sqlite3                     *db,
 
       if (from_assisted && query != UDHA_STORE_REPORT_VULNERABILITIES)
         {
-          /* services: code, person; referrals: code, status, person */
+          /* services: code, case or person; referrals: code, status,
+           * case or person */
           int id_col = query == UDHA_STORE_REPORT_SERVICES ? 1 : 2;
           AssistedPerson key = { sqlite3_column_int64 (stmt, id_col), 0, 0 };
-          const AssistedPerson *found = bsearch (&key, assisted->persons->data, assisted->persons->len,
-                                                 sizeof (AssistedPerson), compare_assisted);
+          const AssistedPerson *found;
+
+          if (by_case)
+            {
+              OfficeCase case_key = { key.id, 0 };
+              const OfficeCase *office_case = bsearch (&case_key, assisted->cases->data, assisted->cases->len,
+                                                       sizeof (OfficeCase), compare_office_case);
+
+              /* not a case of the office, or a duplicate */
+              if (office_case == NULL)
+                continue;
+              key.id = office_case->person_id;
+            }
+          found = bsearch (&key, assisted->persons->data, assisted->persons->len,
+                           sizeof (AssistedPerson), compare_assisted);
 
           k[0] = intern (&keys[0], (const char *) sqlite3_column_text (stmt, 0));
           if (query == UDHA_STORE_REPORT_REFERRALS)
