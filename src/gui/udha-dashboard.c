@@ -384,7 +384,7 @@ fill_workers (UdhaDashboard *self)
 
       {
         g_autofree char *name_id = g_strconcat (id, "-active", NULL);
-        g_autofree char *a11y = g_strdup_printf (_("%s: %" G_GINT64_FORMAT " active cases"), name, w->open);
+        g_autofree char *a11y = g_strdup_printf (_("%s: %lld active cases"), name, (long long) w->open);
 
         gtk_grid_attach (self->workers_grid,
                          figure_widget (self, w->open,
@@ -415,7 +415,7 @@ fill_workers (UdhaDashboard *self)
           g_autofree char *a11y = NULL;
           Drill *drill;
 
-          a11y = g_strdup_printf (_("%s, risk %s: %" G_GINT64_FORMAT), name, risk_label (r), w->by_risk[r]);
+          a11y = g_strdup_printf (_("%s, risk %s: %lld"), name, risk_label (r), (long long) w->by_risk[r]);
           drill = drill_new (DRILL_ACTIVE, w->user_id,
                              /* Translators: a list title: "Ana Hoxha — Risk: High" */
                              g_strdup_printf (_("%s — Risk: %s"), name, risk_label (r)));
@@ -426,8 +426,8 @@ fill_workers (UdhaDashboard *self)
         }
       {
         g_autofree char *name_id = g_strconcat (id, "-overdue", NULL);
-        g_autofree char *a11y = g_strdup_printf (_("%s, overdue follow-ups: %" G_GINT64_FORMAT),
-                                                 name, w->overdue_follow_ups);
+        g_autofree char *a11y = g_strdup_printf (_("%s, overdue follow-ups: %lld"),
+                                                 name, (long long) w->overdue_follow_ups);
 
         gtk_grid_attach (self->workers_grid,
                          figure_widget (self, w->overdue_follow_ups,
@@ -438,8 +438,8 @@ fill_workers (UdhaDashboard *self)
       }
       {
         g_autofree char *name_id = g_strconcat (id, "-no-contact", NULL);
-        g_autofree char *a11y = g_strdup_printf (_("%s, no contact in 30 days: %" G_GINT64_FORMAT),
-                                                 name, w->no_contact);
+        g_autofree char *a11y = g_strdup_printf (_("%s, no contact in 30 days: %lld"),
+                                                 name, (long long) w->no_contact);
 
         gtk_grid_attach (self->workers_grid,
                          figure_widget (self, w->no_contact,
@@ -547,9 +547,9 @@ fill_queues (UdhaDashboard *self)
     {
       const UdhaDashboardOrg *org = g_ptr_array_index (self->data->overdue_orgs, i);
       g_autofree char *title = g_strdup_printf (_("Overdue referrals to %s"), org->name);
-      g_autofree char *subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "In %" G_GINT64_FORMAT " case",
-                                                                "In %" G_GINT64_FORMAT " cases", org->cases),
-                                                   org->cases);
+      g_autofree char *subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "In %lld case", "In %lld cases",
+                                                                org->cases),
+                                                   (long long) org->cases);
       g_autofree char *name = g_strdup_printf ("queue-org-%" G_GINT64_FORMAT, org->org_id);
       Drill *drill = drill_new (DRILL_ORG, 0, g_strdup (title));
 

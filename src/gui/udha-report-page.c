@@ -35,12 +35,13 @@
 #define MAX_THRESHOLD     50
 
 static const char * const table_titles[UDHA_REPORT_N_TABLES] = {
-  N_("Persons assisted, by sex and age group"),
-  N_("Persons assisted, by citizenship and sex"),
-  N_("Cases opened and closed, by case type and period"),
-  N_("Services delivered, by type and sex"),
-  N_("Referrals, by service and outcome"),
-  N_("Persons assisted, by vulnerability and sex"),
+  /* The titles the report itself gives its tables */
+  N_("Persons assisted by sex and age"),
+  N_("Persons assisted by citizenship and sex"),
+  N_("Cases opened and closed by type"),
+  N_("Services delivered by type and sex"),
+  N_("Referrals by service and status"),
+  N_("Persons assisted by specific need and sex"),
 };
 
 static const struct

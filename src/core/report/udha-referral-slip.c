@@ -323,12 +323,13 @@ draw_slip (cairo_t           *cr,
   field (&slip, tr (lang, N_("Case number")), c->case_number);
   field (&slip, tr (lang, N_("Date of issue")), c->issued_on);
 
-  heading (&slip, tr (lang, N_("To")));
+  /* The addressee of the slip, not the end of a period */
+  heading (&slip, udha_report_pgettext (lang, "referral slip", NC_("referral slip", "To")));
   field (&slip, tr (lang, N_("Receiving organisation")), c->org_name);
   field (&slip, tr (lang, N_("Contact")), c->org_contact);
   field (&slip, tr (lang, N_("Phone")), c->org_phone);
 
-  heading (&slip, tr (lang, N_("From")));
+  heading (&slip, udha_report_pgettext (lang, "referral slip", NC_("referral slip", "From")));
   field (&slip, tr (lang, N_("Referring office")), c->office);
   field (&slip, tr (lang, N_("Contact")), c->office_contact);
 
